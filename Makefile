@@ -1,0 +1,42 @@
+# Every target bootstraps .venv itself: a fresh clone needs only `make run` or `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test test-all lint format schema bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "certpath needs Python >= 3.11; set PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## run: the main job on the embedded default data
+run: $(STAMP)
+	@$(BIN)/certpath catalog overview
+
+## test: the fast suite (tests needing ../shared skip with a reason)
+test: $(STAMP)
+	$(BIN)/python -m pytest -m "not spark and not browser"
+
+## test-all: every suite, as CI runs it
+test-all: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix src tests scripts benchmarks
+	$(BIN)/ruff format src tests scripts benchmarks
+
+## schema: regenerate the catalog JSON Schemas after a model change
+schema: $(STAMP)
+	$(BIN)/python -m certpath.catalog.schema
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

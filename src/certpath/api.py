@@ -1,0 +1,156 @@
+"""The library façade: the one object the CLI and the web app call.
+
+:class:`Navigator` holds the settings and the loaded catalog and exposes every capability as a
+method returning plain models or dictionaries ready to render. It reads no environment and
+prints nothing; interfaces build it from :class:`~certpath.settings.Settings` at their edge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from certpath.catalog import Catalog, Problem, check_catalog, load_catalog, read_catalog
+from certpath.catalog.checks import Fact, stale_facts
+from certpath.catalog.models import Certification, Role, Skill
+from certpath.catalog.query import (
+    CertFilter,
+    filter_certifications,
+    find_certification,
+    find_role,
+    find_skill,
+    overview,
+    search_skills,
+)
+from certpath.settings import Settings
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Every problem found in a catalog folder, and what it holds."""
+
+    directory: Path
+    problems: list[Problem]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "directory": str(self.directory),
+            "ok": self.ok,
+            "problems": [problem.to_dict() for problem in self.problems],
+            "counts": self.counts,
+        }
+
+
+@dataclass(frozen=True)
+class StaleFact:
+    """A certification fact group verified longer ago than the allowed age."""
+
+    certification: str
+    group: str
+    verified_on: dt.date | None
+    age_days: int | None
+    sources: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "certification": self.certification,
+            "group": self.group,
+            "verified_on": self.verified_on.isoformat() if self.verified_on else None,
+            "age_days": self.age_days,
+            "sources": self.sources,
+        }
+
+
+class Navigator:
+    """Every certpath capability behind one object.
+
+    Args:
+        settings: the settings to use; defaults to reading them from the environment.
+        today: the date to plan and judge staleness from; defaults to the system date.
+
+    Examples:
+        >>> nav = Navigator()
+        >>> nav.certification("mls-c01").status.successor
+        'aws-mla-c01'
+    """
+
+    def __init__(self, settings: Settings | None = None, today: dt.date | None = None) -> None:
+        self.settings = settings or Settings()
+        self.today = today or dt.date.today()
+
+    # ----------------------------------------------------------------------- catalog
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The checked catalog (raises CatalogInvalid listing every problem)."""
+        return load_catalog(self.settings.catalog_dir)
+
+    def validate(self, directory: Path | None = None) -> ValidationReport:
+        """Check a catalog folder (default: the configured one) and report every problem."""
+        catalog, problems = read_catalog(directory or self.settings.catalog_dir)
+        problems = problems + check_catalog(catalog)
+        assert catalog.directory is not None
+        return ValidationReport(catalog.directory, problems, catalog.counts())
+
+    def stale(self, days: int | None = None) -> list[StaleFact]:
+        """Certification facts verified more than ``days`` days ago (default from settings)."""
+        limit = self.settings.stale_days if days is None else days
+        return [_stale(fact, age) for fact, age in stale_facts(self.catalog, limit, self.today)]
+
+    def overview(self, since_year: int | None = None) -> dict[str, object]:
+        """Counts by category, ecosystem and status; exams retired since ``since_year``."""
+        return overview(self.catalog, since_year or self.today.year)
+
+    # ----------------------------------------------------------------------- entries
+
+    def certifications(self, where: CertFilter | None = None) -> list[Certification]:
+        return filter_certifications(self.catalog, where or CertFilter())
+
+    def certification(self, key: str) -> Certification:
+        """A certification by id, exam code or alias, in any case."""
+        return find_certification(self.catalog, key)
+
+    def skills(self, group: str | None = None, type_: str | None = None) -> list[Skill]:
+        return [
+            skill
+            for skill in self.catalog.skills.values()
+            if (group is None or skill.group.value == group)
+            and (type_ is None or skill.type.value == type_)
+        ]
+
+    def skill(self, key: str) -> Skill:
+        """A skill by id, label or alias."""
+        return find_skill(self.catalog, key)
+
+    def search_skills(self, text: str, limit: int = 20) -> list[tuple[Skill, str, float]]:
+        return search_skills(self.catalog, text, limit)
+
+    def roles(self) -> list[Role]:
+        return list(self.catalog.roles.values())
+
+    def role(self, key: str) -> Role:
+        """A role by id or title."""
+        return find_role(self.catalog, key)
+
+    def children(self, skill_id: str) -> list[Skill]:
+        """Skills whose parent is ``skill_id``."""
+        return [skill for skill in self.catalog.skills.values() if skill.parent == skill_id]
+
+    def transitions_from(self, role_id: str) -> list[dict[str, object]]:
+        """The moves the career graph offers from a role, and into it."""
+        return [
+            edge.model_dump(mode="json")
+            for edge in self.catalog.transitions
+            if role_id in (edge.source, edge.target)
+        ]
+
+
+def _stale(fact: Fact, age: int | None) -> StaleFact:
+    return StaleFact(fact.cert, fact.group, fact.facts.verified_on, age, list(fact.facts.sources))
