@@ -14,7 +14,7 @@ from pathlib import Path
 
 from certpath.catalog import Catalog, Problem, check_catalog, load_catalog, read_catalog
 from certpath.catalog.checks import Fact, stale_facts
-from certpath.catalog.models import Certification, Role, Skill
+from certpath.catalog.models import Certification, Role, Skill, Transition
 from certpath.catalog.query import (
     CertFilter,
     filter_certifications,
@@ -143,13 +143,9 @@ class Navigator:
         """Skills whose parent is ``skill_id``."""
         return [skill for skill in self.catalog.skills.values() if skill.parent == skill_id]
 
-    def transitions_from(self, role_id: str) -> list[dict[str, object]]:
-        """The moves the career graph offers from a role, and into it."""
-        return [
-            edge.model_dump(mode="json")
-            for edge in self.catalog.transitions
-            if role_id in (edge.source, edge.target)
-        ]
+    def transitions_of(self, role_id: str) -> list[Transition]:
+        """The career graph's moves out of a role and into it."""
+        return [edge for edge in self.catalog.transitions if role_id in (edge.source, edge.target)]
 
 
 def _stale(fact: Fact, age: int | None) -> StaleFact:

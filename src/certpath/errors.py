@@ -40,7 +40,9 @@ class CatalogInvalid(CatalogError):
         lines = [f"the catalog has {len(self.problems)} problem(s):"]
         lines += [f"  {problem}" for problem in self.problems[:20]]
         if len(self.problems) > 20:
-            lines.append(f"  ... and {len(self.problems) - 20} more (run `certpath catalog validate`)")
+            lines.append(
+                f"  ... and {len(self.problems) - 20} more (run `certpath catalog validate`)"
+            )
         super().__init__("\n".join(lines))
 
 

@@ -54,8 +54,18 @@ _TINY: dict[str, dict[str, Any]] = {
                 "domains": {
                     "as_of": "guide v1",
                     "items": [
-                        {"name": "Modeling", "weight_min": 60, "weight_max": 60, "skills": ["python", "machine-learning"]},
-                        {"name": "Operations", "weight_min": 40, "weight_max": 40, "skills": ["docker"]},
+                        {
+                            "name": "Modeling",
+                            "weight_min": 60,
+                            "weight_max": 60,
+                            "skills": ["python", "machine-learning"],
+                        },
+                        {
+                            "name": "Operations",
+                            "weight_min": 40,
+                            "weight_max": 40,
+                            "skills": ["docker"],
+                        },
                     ],
                     "sources": _SRC,
                     "verified_on": _VERIFIED,
@@ -102,7 +112,13 @@ _TINY: dict[str, dict[str, Any]] = {
     "skills/core.yaml": {
         "schema_version": 1,
         "skills": [
-            {"id": "python", "label": "Python", "group": "programming", "type": "language", "aliases": ["Python 3", "py3"]},
+            {
+                "id": "python",
+                "label": "Python",
+                "group": "programming",
+                "type": "language",
+                "aliases": ["Python 3", "py3"],
+            },
             {
                 "id": "r",
                 "label": "R",
@@ -118,10 +134,35 @@ _TINY: dict[str, dict[str, Any]] = {
                     "R language",
                 ],
             },
-            {"id": "machine-learning", "label": "Machine learning", "group": "machine-learning", "type": "concept", "aliases": ["ML"]},
-            {"id": "docker", "label": "Docker", "group": "mlops", "type": "tool", "aliases": ["containers"]},
-            {"id": "aws", "label": "AWS", "group": "cloud", "type": "platform", "aliases": ["Amazon Web Services"]},
-            {"id": "amazon-sagemaker", "label": "Amazon SageMaker", "group": "cloud", "type": "platform", "aliases": ["SageMaker"], "parent": "aws"},
+            {
+                "id": "machine-learning",
+                "label": "Machine learning",
+                "group": "machine-learning",
+                "type": "concept",
+                "aliases": ["ML"],
+            },
+            {
+                "id": "docker",
+                "label": "Docker",
+                "group": "mlops",
+                "type": "tool",
+                "aliases": ["containers"],
+            },
+            {
+                "id": "aws",
+                "label": "AWS",
+                "group": "cloud",
+                "type": "platform",
+                "aliases": ["Amazon Web Services"],
+            },
+            {
+                "id": "amazon-sagemaker",
+                "label": "Amazon SageMaker",
+                "group": "cloud",
+                "type": "platform",
+                "aliases": ["SageMaker"],
+                "parent": "aws",
+            },
         ],
     },
     "roles.yaml": {
@@ -141,7 +182,11 @@ _TINY: dict[str, dict[str, Any]] = {
                     {"skill": "amazon-sagemaker", "importance": "nice-to-have"},
                 ],
                 "certifications": [
-                    {"ecosystem": "aws", "stage": "early", "certs": ["acme-ai-fundamentals", "acme-ml-associate"]},
+                    {
+                        "ecosystem": "aws",
+                        "stage": "early",
+                        "certs": ["acme-ai-fundamentals", "acme-ml-associate"],
+                    },
                 ],
                 "onet_soc": "15-2051.00",
                 "onet_title": "Data Scientists",
@@ -171,7 +216,13 @@ _TINY: dict[str, dict[str, Any]] = {
     "transitions.yaml": {
         "schema_version": 1,
         "transitions": [
-            {"source": "data-scientist", "target": "ml-engineer", "years_low": 1, "years_high": 2, "skills": ["docker"]},
+            {
+                "source": "data-scientist",
+                "target": "ml-engineer",
+                "years_low": 1,
+                "years_high": 2,
+                "skills": ["docker"],
+            },
         ],
     },
     "projects.yaml": {
@@ -232,5 +283,7 @@ def write_catalog(directory: Path, data: dict[str, dict[str, Any]] | None = None
     for name, document in (data if data is not None else tiny_catalog_data()).items():
         path = directory / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     return directory

@@ -42,11 +42,12 @@ def test_broken_catalog_reports_every_planted_mistake_at_once(tmp_path: Path) ->
     by_code = {p.code: p for p in problems}
     assert by_code["dangling-id"].path == "certifications[1](acme-ai-fundamentals).prerequisites"
     assert "acme-nonexistent" in by_code["dangling-id"].message
-    assert "acme-ai-fundamentals -> acme-ml-associate -> acme-ai-fundamentals" in by_code[
-        "prerequisite-cycle"
-    ].message or "acme-ml-associate -> acme-ai-fundamentals -> acme-ml-associate" in by_code[
-        "prerequisite-cycle"
-    ].message
+    assert (
+        "acme-ai-fundamentals -> acme-ml-associate -> acme-ai-fundamentals"
+        in by_code["prerequisite-cycle"].message
+        or "acme-ml-associate -> acme-ai-fundamentals -> acme-ml-associate"
+        in by_code["prerequisite-cycle"].message
+    )
     assert "successor 'acme-ml-associate'" in by_code["retired-recommended"].message
     assert by_code["duplicate-alias"].file == "skills/core.yaml"
     assert by_code["unsourced-fact"].path.endswith(".exam")
@@ -56,7 +57,9 @@ def test_broken_catalog_reports_every_planted_mistake_at_once(tmp_path: Path) ->
 def test_dangling_references_of_every_kind(tmp_path: Path) -> None:
     data = tiny_catalog_data()
     data["certifications.yaml"]["certifications"][0]["target_roles"] = ["wizard"]
-    data["certifications.yaml"]["certifications"][0]["domains"]["items"][0]["skills"].append("magic")
+    data["certifications.yaml"]["certifications"][0]["domains"]["items"][0]["skills"].append(
+        "magic"
+    )
     data["skills/core.yaml"]["skills"][0]["parent"] = "snake"
     data["transitions.yaml"]["transitions"][0]["target"] = "astronaut"
     data["projects.yaml"]["projects"][0]["skills"].append("alchemy")
@@ -67,7 +70,11 @@ def test_dangling_references_of_every_kind(tmp_path: Path) -> None:
     for ghost in ("wizard", "magic", "snake", "astronaut", "alchemy", "moonshot"):
         assert repr(ghost) in named
     assert {p.file for p in problems} == {
-        "certifications.yaml", "skills/core.yaml", "transitions.yaml", "projects.yaml", "stages.yaml",
+        "certifications.yaml",
+        "skills/core.yaml",
+        "transitions.yaml",
+        "projects.yaml",
+        "stages.yaml",
     }
 
 
@@ -141,7 +148,13 @@ def test_bad_title_pattern_and_self_transition(tmp_path: Path) -> None:
     data = tiny_catalog_data()
     data["roles.yaml"]["roles"][0]["title_patterns"].append("ml (engineer")
     data["transitions.yaml"]["transitions"].append(
-        {"source": "ml-engineer", "target": "ml-engineer", "years_low": 1, "years_high": 2, "skills": ["python"]}
+        {
+            "source": "ml-engineer",
+            "target": "ml-engineer",
+            "years_low": 1,
+            "years_high": 2,
+            "skills": ["python"],
+        }
     )
     problems = _problems(tmp_path, data)
     assert sorted(p.code for p in problems) == ["bad-pattern", "self-transition"]

@@ -81,7 +81,9 @@ def test_unknown_field_is_reported(tmp_path: Path) -> None:
 
 def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     write_catalog(tmp_path)
-    (tmp_path / "roles.yaml").write_text("schema_version: 1\nroles: [\n  - oops: {\n", encoding="utf-8")
+    (tmp_path / "roles.yaml").write_text(
+        "schema_version: 1\nroles: [\n  - oops: {\n", encoding="utf-8"
+    )
     _, problems = read_catalog(tmp_path)
     [problem] = [p for p in problems if p.file == "roles.yaml"]
     assert problem.code == "yaml"
@@ -107,7 +109,12 @@ def test_wrong_schema_version_is_reported(tmp_path: Path) -> None:
 def test_missing_files_are_each_reported(tmp_path: Path) -> None:
     _, problems = read_catalog(tmp_path)
     assert {p.file for p in problems if p.code == "missing-file"} == {
-        "certifications.yaml", "skills", "roles.yaml", "transitions.yaml", "projects.yaml", "stages.yaml",
+        "certifications.yaml",
+        "skills",
+        "roles.yaml",
+        "transitions.yaml",
+        "projects.yaml",
+        "stages.yaml",
     }
 
 
@@ -119,4 +126,5 @@ def test_load_catalog_raises_with_every_problem(tmp_path: Path) -> None:
     with pytest.raises(CatalogInvalid) as info:
         load_catalog(tmp_path)
     assert len(info.value.problems) == 2
-    assert "cobol" in str(info.value) and "fortran" in str(info.value)
+    assert "cobol" in str(info.value)
+    assert "fortran" in str(info.value)

@@ -34,7 +34,9 @@ def _by_reference_id(catalog: Catalog, ref_id: str) -> Certification:
     raise AssertionError(f"no catalog entry carries reference id {ref_id!r} as an alias")
 
 
-def test_every_reference_record_is_in_the_catalog(catalog: Catalog, reference: list[dict[str, Any]]) -> None:
+def test_every_reference_record_is_in_the_catalog(
+    catalog: Catalog, reference: list[dict[str, Any]]
+) -> None:
     assert len(reference) == 47
     for record in reference:
         _by_reference_id(catalog, record["id"])
@@ -68,13 +70,18 @@ def test_facts_match_the_reference(catalog: Catalog, reference: list[dict[str, A
     assert mismatches == []
 
 
-def test_domain_weights_match_the_reference(catalog: Catalog, reference: list[dict[str, Any]]) -> None:
+def test_domain_weights_match_the_reference(
+    catalog: Catalog, reference: list[dict[str, Any]]
+) -> None:
     for record in reference:
         cert = _by_reference_id(catalog, record["id"])
         theirs = [
             (d["name"], *(d.get("weight_pct") or [None, None])) for d in record.get("domains") or []
         ]
-        ours = [(d.name, d.weight_min, d.weight_max) for d in (cert.domains.items if cert.domains else [])]
+        ours = [
+            (d.name, d.weight_min, d.weight_max)
+            for d in (cert.domains.items if cert.domains else [])
+        ]
         assert ours == theirs, cert.id
 
 
@@ -82,6 +89,13 @@ def test_sources_come_from_the_reference(catalog: Catalog, reference: list[dict[
     for record in reference:
         cert = _by_reference_id(catalog, record["id"])
         allowed = set(record["sources"] or []) | {record["official_url"]}
-        for group in (cert.status, cert.exam, cert.validity, cert.domains, cert.prep_hours, cert.recommended_experience):
+        for group in (
+            cert.status,
+            cert.exam,
+            cert.validity,
+            cert.domains,
+            cert.prep_hours,
+            cert.recommended_experience,
+        ):
             if group is not None:
                 assert set(group.sources) <= allowed, (cert.id, set(group.sources) - allowed)

@@ -31,30 +31,89 @@ def test_sizes(catalog: Catalog) -> None:
 
 
 REQUIRED_ROLES = {
-    "ml-engineer", "ai-engineer", "data-scientist", "mlops-engineer", "ml-researcher",
-    "data-analyst", "data-engineer", "junior-ml-engineer", "senior-ai-engineer", "ai-architect",
-    "ai-product-manager", "chief-ai-officer", "bi-analyst", "ai-consultant", "research-scientist",
+    "ml-engineer",
+    "ai-engineer",
+    "data-scientist",
+    "mlops-engineer",
+    "ml-researcher",
+    "data-analyst",
+    "data-engineer",
+    "junior-ml-engineer",
+    "senior-ai-engineer",
+    "ai-architect",
+    "ai-product-manager",
+    "chief-ai-officer",
+    "bi-analyst",
+    "ai-consultant",
+    "research-scientist",
 }
 
 
 def test_required_roles_are_complete(catalog: Catalog) -> None:
-    assert REQUIRED_ROLES <= set(catalog.roles)
+    assert set(catalog.roles) >= REQUIRED_ROLES
     for role in catalog.roles.values():
         assert any(s.importance.value == "essential" for s in role.skills), role.id
-        assert role.title_patterns and role.day_to_day and role.certifications, role.id
+        assert role.title_patterns, role.id
+        assert role.day_to_day, role.id
+        assert role.certifications, role.id
 
 
 # The spec's 2026 skills stack (core, cloud & MLOps, emerging), by catalog id.
-SPEC_SKILLS = """
-python r scala java probability statistics linear-algebra optimization experimental-design
-supervised-learning unsupervised-learning evaluation-metrics feature-engineering
-bias-variance-tradeoff error-analysis deep-learning transformers sql pandas data-quality
-data-labeling ai-governance pytorch tensorflow scikit-learn hugging-face-transformers
-aws azure gcp amazon-sagemaker azure-machine-learning vertex-ai docker kubernetes terraform
-ci-cd ml-pipelines model-versioning model-monitoring experiment-tracking drift-monitoring
-prompt-engineering llm-evaluation llm-regression-testing chunking embeddings retrieval-metrics
-vector-databases ai-agents tool-use guardrails rag fine-tuning
-""".split()
+SPEC_SKILLS = [
+    "python",
+    "r",
+    "scala",
+    "java",
+    "probability",
+    "statistics",
+    "linear-algebra",
+    "optimization",
+    "experimental-design",
+    "supervised-learning",
+    "unsupervised-learning",
+    "evaluation-metrics",
+    "feature-engineering",
+    "bias-variance-tradeoff",
+    "error-analysis",
+    "deep-learning",
+    "transformers",
+    "sql",
+    "pandas",
+    "data-quality",
+    "data-labeling",
+    "ai-governance",
+    "pytorch",
+    "tensorflow",
+    "scikit-learn",
+    "hugging-face-transformers",
+    "aws",
+    "azure",
+    "gcp",
+    "amazon-sagemaker",
+    "azure-machine-learning",
+    "vertex-ai",
+    "docker",
+    "kubernetes",
+    "terraform",
+    "ci-cd",
+    "ml-pipelines",
+    "model-versioning",
+    "model-monitoring",
+    "experiment-tracking",
+    "drift-monitoring",
+    "prompt-engineering",
+    "llm-evaluation",
+    "llm-regression-testing",
+    "chunking",
+    "embeddings",
+    "retrieval-metrics",
+    "vector-databases",
+    "ai-agents",
+    "tool-use",
+    "guardrails",
+    "rag",
+    "fine-tuning",
+]
 
 
 def test_spec_skills_stack_is_covered(catalog: Catalog) -> None:
@@ -90,7 +149,8 @@ def test_parent_example(catalog: Catalog) -> None:
 def test_2026_retirements_point_to_successors(catalog: Catalog, code: str, successor: str) -> None:
     cert = find_certification(catalog, code)
     assert cert.status.state is CertState.RETIRED
-    assert cert.status.date is not None and cert.status.date.year == 2026
+    assert cert.status.date is not None
+    assert cert.status.date.year == 2026
     assert cert.status.successor == successor
     assert catalog.certifications[successor].current
 
@@ -107,7 +167,8 @@ def test_global_tech_council_tracks_are_unverified_with_null_facts(catalog: Cata
     for cert in tracks:
         assert not cert.verified
         assert cert.status.state is CertState.UNKNOWN
-        assert cert.exam.cost_usd is None and cert.exam.minutes is None
+        assert cert.exam.cost_usd is None
+        assert cert.exam.minutes is None
         assert cert.validity.kind == "unknown"
 
 

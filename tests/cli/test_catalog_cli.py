@@ -1,4 +1,4 @@
-"""``certpath catalog``, ``certs``, ``skills``, ``roles`` over the tiny catalog: output and exit codes."""
+"""The catalog, certs, skills and roles commands over the tiny catalog: output, exit codes."""
 
 from __future__ import annotations
 
@@ -36,7 +36,14 @@ def test_validate_json_has_problems_and_counts(tiny_env: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["problems"] == []
-    assert set(data["counts"]) >= {"certifications", "skills", "aliases", "roles", "transitions", "projects"}
+    assert set(data["counts"]) >= {
+        "certifications",
+        "skills",
+        "aliases",
+        "roles",
+        "transitions",
+        "projects",
+    }
 
 
 def test_validate_broken_catalog_exits_1_listing_every_problem(tmp_path: Path) -> None:
@@ -51,7 +58,8 @@ def test_validate_broken_catalog_exits_1_listing_every_problem(tmp_path: Path) -
     assert {p["file"] for p in problems} == {"roles.yaml", "transitions.yaml"}
     code, out, _ = run("catalog", "validate", "--dir", str(tmp_path))
     assert code == 1
-    assert "2 problem(s)" in out and "cobol" in out
+    assert "2 problem(s)" in out
+    assert "cobol" in out
 
 
 def test_stale_lists_old_facts(tiny_env: Path) -> None:
@@ -67,15 +75,21 @@ def test_overview_shows_retirements_with_successors(tiny_env: Path) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["by_status"] == {"active": 2, "retired": 1}
-    assert [(r["exam_code"], r["successor"]) for r in data["retired"]] == [("AMS-C01", "acme-ml-associate")]
+    assert [(r["exam_code"], r["successor"]) for r in data["retired"]] == [
+        ("AMS-C01", "acme-ml-associate")
+    ]
     code, out, _ = run("catalog", "overview")
-    assert code == 0 and "AMS-C01" in out
+    assert code == 0
+    assert "AMS-C01" in out
 
 
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--ecosystem", "aws"], ["acme-ml-associate", "acme-ai-fundamentals", "acme-ml-specialty"]),
+        (
+            ["--ecosystem", "aws"],
+            ["acme-ml-associate", "acme-ai-fundamentals", "acme-ml-specialty"],
+        ),
         (["--category", "foundational"], ["acme-ai-fundamentals"]),
         (["--level", "associate"], ["acme-ml-associate"]),
         (["--status", "retired"], ["acme-ml-specialty"]),
@@ -114,9 +128,13 @@ def test_certs_show_json_has_every_fact_and_source(tiny_env: Path) -> None:
     assert cert["exam"]["cost_usd"] == 150
     assert cert["exam"]["sources"] == ["https://example.org/exam-guide"]
     assert cert["validity"] == {
-        "kind": "period", "months": 36, "renewal_method": "Pass the current exam.",
-        "renewal_cost_usd": None, "sources": ["https://example.org/exam-guide"],
-        "verified_on": "2026-01-15", "conflict": None,
+        "kind": "period",
+        "months": 36,
+        "renewal_method": "Pass the current exam.",
+        "renewal_cost_usd": None,
+        "sources": ["https://example.org/exam-guide"],
+        "verified_on": "2026-01-15",
+        "conflict": None,
     }
 
 
@@ -139,17 +157,39 @@ def test_skills_list_json_fields(tiny_env: Path) -> None:
     code, out, _ = run("skills", "list", "--group", "cloud", "--json")
     assert code == 0
     assert json.loads(out) == [
-        {"id": "aws", "label": "AWS", "group": "cloud", "type": "platform", "aliases": ["Amazon Web Services"], "parent": None},
-        {"id": "amazon-sagemaker", "label": "Amazon SageMaker", "group": "cloud", "type": "platform", "aliases": ["SageMaker"], "parent": "aws"},
+        {
+            "id": "aws",
+            "label": "AWS",
+            "group": "cloud",
+            "type": "platform",
+            "aliases": ["Amazon Web Services"],
+            "parent": None,
+        },
+        {
+            "id": "amazon-sagemaker",
+            "label": "Amazon SageMaker",
+            "group": "cloud",
+            "type": "platform",
+            "aliases": ["SageMaker"],
+            "parent": "aws",
+        },
     ]
 
 
 def test_skills_list_by_type(tiny_env: Path) -> None:
-    code, out, _ = run("skills", "list", "--type", "language", "--json")
+    _code, out, _ = run("skills", "list", "--type", "language", "--json")
     assert [s["id"] for s in json.loads(out)] == ["python", "r"]
 
 
-@pytest.mark.parametrize(("text", "first"), [("sagemaker", "amazon-sagemaker"), ("py3", "python"), ("amazon web", "aws"), ("dokcer", "docker")])
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("sagemaker", "amazon-sagemaker"),
+        ("py3", "python"),
+        ("amazon web", "aws"),
+        ("dokcer", "docker"),
+    ],
+)
 def test_skills_search(tiny_env: Path, text: str, first: str) -> None:
     code, out, _ = run("skills", "search", text, "--json")
     assert code == 0
@@ -183,7 +223,8 @@ def test_roles_list_and_show(tiny_env: Path) -> None:
     assert [r["id"] for r in json.loads(out)] == ["ml-engineer", "data-scientist"]
     code, out, _ = run("roles", "show", "Machine Learning Engineer")
     assert code == 0
-    assert "essential" in out and "acme-ai-fundamentals → acme-ml-associate" in out
+    assert "essential" in out
+    assert "acme-ai-fundamentals → acme-ml-associate" in out
     assert "15-2051.00" in out
     code, out, _ = run("roles", "show", "ml-engineer", "--json")
     role = json.loads(out)
@@ -196,11 +237,14 @@ def test_unknown_role_suggests(tiny_env: Path) -> None:
     assert "did you mean 'ml-engineer'" in err
 
 
-def test_invalid_catalog_gives_short_error_not_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_catalog_gives_short_error_not_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CERTPATH_CATALOG_DIR", str(tmp_path))
     code, _, err = run("certs", "list")
     assert code == 1
-    assert "the catalog has" in err and "Traceback" not in err
+    assert "the catalog has" in err
+    assert "Traceback" not in err
 
 
 def test_bad_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -63,7 +63,9 @@ def _dangling(catalog: Catalog) -> Iterator[Problem]:
 
     for key, cert in catalog.certifications.items():
         yield from refs("certifications", key, "prerequisites", "certification", cert.prerequisites)
-        yield from refs("certifications", key, "status.successor", "certification", [cert.status.successor])
+        yield from refs(
+            "certifications", key, "status.successor", "certification", [cert.status.successor]
+        )
         yield from refs("certifications", key, "domains.skills", "skill", cert.all_skills())
         yield from refs("certifications", key, "target_roles", "role", cert.target_roles)
     for key, skill in catalog.skills.items():
@@ -73,7 +75,9 @@ def _dangling(catalog: Catalog) -> Iterator[Problem]:
         for pick in role.certifications:
             yield from refs("roles", key, "certifications", "certification", pick.certs)
     for index, edge in enumerate(catalog.transitions):
-        yield from refs("transitions", str(index), "source/target", "role", [edge.source, edge.target])
+        yield from refs(
+            "transitions", str(index), "source/target", "role", [edge.source, edge.target]
+        )
         yield from refs("transitions", str(index), "skills", "skill", edge.skills)
     for key, project in catalog.projects.items():
         yield from refs("projects", key, "skills", "skill", project.skills)
@@ -176,12 +180,17 @@ def _successors(catalog: Catalog) -> Iterator[Problem]:
         origin = catalog.origin("certifications", key)
         if cert.status.successor == key:
             yield Problem(
-                origin.file, f"{origin.path}.status.successor", "self-successor",
-                "a certification cannot succeed itself", origin.line,
+                origin.file,
+                f"{origin.path}.status.successor",
+                "self-successor",
+                "a certification cannot succeed itself",
+                origin.line,
             )
         if cert.current and cert.status.successor:
             yield Problem(
-                origin.file, f"{origin.path}.status.successor", "successor-of-current",
+                origin.file,
+                f"{origin.path}.status.successor",
+                "successor-of-current",
                 f"is {cert.status.state.value} but names a successor; set the state to "
                 "'retiring' or 'retired' with its date",
                 origin.line,
@@ -196,7 +205,7 @@ def _aliases(catalog: Catalog) -> Iterator[Problem]:
     for key, skill in catalog.skills.items():
         for alias in skill.surface_forms():
             owners[normalize_form(alias.text)].setdefault(key, alias.text)
-    for form, by_skill in owners.items():
+    for _form, by_skill in owners.items():
         if len(by_skill) < 2:
             continue
         keys = list(by_skill)  # load order: the first definition owns the form
@@ -219,8 +228,11 @@ def _role_skills(catalog: Catalog) -> Iterator[Problem]:
         for item in role.skills:
             if item.skill in seen:
                 yield Problem(
-                    origin.file, f"{origin.path}.skills", "duplicate-skill",
-                    f"skill {item.skill!r} is listed twice", origin.line,
+                    origin.file,
+                    f"{origin.path}.skills",
+                    "duplicate-skill",
+                    f"skill {item.skill!r} is listed twice",
+                    origin.line,
                 )
             seen.add(item.skill)
         for pattern in role.title_patterns:
@@ -228,7 +240,9 @@ def _role_skills(catalog: Catalog) -> Iterator[Problem]:
                 re.compile(pattern)
             except re.error as exc:
                 yield Problem(
-                    origin.file, f"{origin.path}.title_patterns", "bad-pattern",
+                    origin.file,
+                    f"{origin.path}.title_patterns",
+                    "bad-pattern",
                     f"title pattern {pattern!r} is not a valid regular expression: {exc}",
                     origin.line,
                 )
@@ -236,8 +250,11 @@ def _role_skills(catalog: Catalog) -> Iterator[Problem]:
         order = list(type(low))
         if order.index(low) > order.index(high):
             yield Problem(
-                origin.file, f"{origin.path}.seniority", "bad-range",
-                f"seniority band starts at {low.value} but ends at {high.value}", origin.line,
+                origin.file,
+                f"{origin.path}.seniority",
+                "bad-range",
+                f"seniority band starts at {low.value} but ends at {high.value}",
+                origin.line,
             )
 
 
@@ -247,31 +264,45 @@ def _graph(catalog: Catalog) -> Iterator[Problem]:
         origin = catalog.origin("transitions", str(index))
         if edge.source == edge.target:
             yield Problem(
-                origin.file, origin.path, "self-transition",
-                f"transition from {edge.source!r} to itself", origin.line,
+                origin.file,
+                origin.path,
+                "self-transition",
+                f"transition from {edge.source!r} to itself",
+                origin.line,
             )
         if (edge.source, edge.target) in seen:
             yield Problem(
-                origin.file, origin.path, "duplicate-transition",
-                f"transition {edge.source} -> {edge.target} is listed twice", origin.line,
+                origin.file,
+                origin.path,
+                "duplicate-transition",
+                f"transition {edge.source} -> {edge.target} is listed twice",
+                origin.line,
             )
         seen.add((edge.source, edge.target))
         if edge.years_low > edge.years_high:
             yield Problem(
-                origin.file, origin.path, "bad-range",
-                "years_low is greater than years_high", origin.line,
+                origin.file,
+                origin.path,
+                "bad-range",
+                "years_low is greater than years_high",
+                origin.line,
             )
     for key, project in catalog.projects.items():
         if project.hours_low > project.hours_high:
             origin = catalog.origin("projects", key)
             yield Problem(
-                origin.file, origin.path, "bad-range",
-                "hours_low is greater than hours_high", origin.line,
+                origin.file,
+                origin.path,
+                "bad-range",
+                "hours_low is greater than hours_high",
+                origin.line,
             )
     missing = [stage.value for stage in Stage if stage not in catalog.stages]
     if missing and not any(kind == "stages" for kind, _ in catalog.invalid):
         yield Problem(
-            "stages.yaml", "stages", "missing-stage",
+            "stages.yaml",
+            "stages",
+            "missing-stage",
             "no guidance for stage(s): " + ", ".join(missing),
         )
 
@@ -326,13 +357,19 @@ def _provenance(catalog: Catalog) -> Iterator[Problem]:
         for fact in fact_groups(cert):
             if not fact.facts.sources:
                 yield Problem(
-                    origin.file, f"{origin.path}.{fact.group}", "unsourced-fact",
-                    "states facts but lists no sources", origin.line,
+                    origin.file,
+                    f"{origin.path}.{fact.group}",
+                    "unsourced-fact",
+                    "states facts but lists no sources",
+                    origin.line,
                 )
             if fact.facts.verified_on is None:
                 yield Problem(
-                    origin.file, f"{origin.path}.{fact.group}", "unsourced-fact",
-                    "states facts but has no verified_on date", origin.line,
+                    origin.file,
+                    f"{origin.path}.{fact.group}",
+                    "unsourced-fact",
+                    "states facts but has no verified_on date",
+                    origin.line,
                 )
 
 
@@ -361,4 +398,6 @@ def stale_facts(catalog: Catalog, days: int, today: dt.date) -> list[tuple[Fact,
             age = (today - verified).days if verified else None
             if age is None or age > days:
                 found.append((fact, age))
-    return sorted(found, key=lambda item: (-(item[1] if item[1] is not None else 10**9), item[0].cert))
+    return sorted(
+        found, key=lambda item: (-(item[1] if item[1] is not None else 10**9), item[0].cert)
+    )

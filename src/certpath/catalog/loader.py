@@ -196,7 +196,9 @@ def _read_file(
         problems.add(name, "", "duplicate-key", f"key {key!r} appears twice in one mapping", line)
 
     if not isinstance(data, dict):
-        problems.add(name, "", "schema", f"expected a mapping with '{kind.name}', found {_kind_of(data)}")
+        problems.add(
+            name, "", "schema", f"expected a mapping with '{kind.name}', found {_kind_of(data)}"
+        )
         return
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
@@ -209,10 +211,14 @@ def _read_file(
         )
         return
     for extra in sorted(set(data) - {"schema_version", kind.name}, key=str):
-        problems.add(name, str(extra), "schema", f"unknown top-level key {extra!r}", _line_of(node, (extra,)))
+        problems.add(
+            name, str(extra), "schema", f"unknown top-level key {extra!r}", _line_of(node, (extra,))
+        )
     items = data.get(kind.name)
     if not isinstance(items, list):
-        problems.add(name, kind.name, "schema", f"'{kind.name}' must be a list, found {_kind_of(items)}")
+        problems.add(
+            name, kind.name, "schema", f"'{kind.name}' must be a list, found {_kind_of(items)}"
+        )
         return
 
     adapter: TypeAdapter[Any] = _adapter(kind.model)
@@ -255,9 +261,13 @@ def _read_file(
         catalog.origins[(kind.name, key)] = origin
 
 
-@lru_cache(maxsize=None)
-def _adapter(model: type[M]) -> TypeAdapter[M]:
-    return TypeAdapter(model)
+_ADAPTERS: dict[type[BaseModel], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[BaseModel]) -> TypeAdapter[Any]:
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
 
 
 def _kind_of(value: object) -> str:

@@ -283,7 +283,7 @@ class AliasContext(Model):
     window: int = Field(default=60, gt=0, description="Characters either side searched for cues.")
     not_before: list[str] = Field(
         default_factory=list,
-        description="Text that, directly after the alias, means it is not the skill ('&D' after R).",
+        description="Text directly after the alias that means it is not the skill ('&D' after R).",
     )
     not_after: list[str] = Field(
         default_factory=list,
@@ -310,7 +310,9 @@ class Alias(Model):
     @model_validator(mode="after")
     def _ambiguous_needs_context(self) -> Alias:
         if self.ambiguous and self.context is None:
-            raise ValueError(f"ambiguous alias {self.text!r} needs a 'context' saying what confirms it")
+            raise ValueError(
+                f"ambiguous alias {self.text!r} needs a 'context' saying what confirms it"
+            )
         return self
 
 
@@ -396,7 +398,9 @@ class Role(Model):
     family: Literal["engineering", "science", "data", "research", "leadership", "business"]
     focus: str
     day_to_day: list[str] = Field(min_length=1)
-    seniority: tuple[Seniority, Seniority] = Field(description="Band: lowest and highest seniority.")
+    seniority: tuple[Seniority, Seniority] = Field(
+        description="Band: lowest and highest seniority."
+    )
     skills: list[RoleSkill] = Field(min_length=1)
     certifications: list[CertPick] = Field(default_factory=list)
     onet_soc: str = Field(pattern=r"^\d{2}-\d{4}\.\d{2}$")

@@ -44,9 +44,7 @@ class ProblemCollector:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(
-        self, file: str, path: str, code: str, message: str, line: int | None = None
-    ) -> None:
+    def add(self, file: str, path: str, code: str, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(file, path, code, message, line))
 
     def extend(self, problems: list[Problem]) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from certpath.catalog.checks import normalize_form
 from certpath.catalog.loader import Catalog
-from certpath.catalog.models import CertState, Certification, Role, Skill
+from certpath.catalog.models import Certification, CertState, Role, Skill
 from certpath.errors import NotFoundError
 
 
@@ -30,7 +30,7 @@ def find_certification(catalog: Catalog, key: str) -> Certification:
     """A certification by id, exam code or alias, in any case (``mls-c01``, ``AWS-MLS-C01``)."""
     wanted = normalize_form(key)
     for cert in catalog.certifications.values():
-        names = [cert.id, *( [cert.exam_code] if cert.exam_code else []), *cert.aliases]
+        names = [cert.id, *([cert.exam_code] if cert.exam_code else []), *cert.aliases]
         if any(normalize_form(name) == wanted for name in names):
             return cert
     pool = [c.id for c in catalog.certifications.values()]

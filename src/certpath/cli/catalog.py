@@ -68,7 +68,9 @@ def stale(
     facts = nav.stale(days)
     limit = nav.settings.stale_days if days is None else days
     if json_:
-        emit_json({"days": limit, "today": nav.today.isoformat(), "stale": [f.to_dict() for f in facts]})
+        emit_json(
+            {"days": limit, "today": nav.today.isoformat(), "stale": [f.to_dict() for f in facts]}
+        )
         return
     console = stdout()
     if not facts:

@@ -35,7 +35,9 @@ def list_(
     status: StatusChoice | None = typer.Option(
         None, "--status", help="Lifecycle state; 'current' means active or beta."
     ),
-    role: str | None = typer.Option(None, "--role", help="Role id: certs it targets or recommends."),
+    role: str | None = typer.Option(
+        None, "--role", help="Role id: certs it targets or recommends."
+    ),
     skill: str | None = typer.Option(None, "--skill", help="Skill id or name the exam covers."),
     json_: bool = typer.Option(False, "--json", help="Print JSON (every fact)."),
 ) -> None:
@@ -104,7 +106,9 @@ def show(
         + f" · {cert.credential_type.value} · confidence {cert.confidence}"
     )
     if not cert.verified:
-        console.print("[yellow]Unverified: no facts about this programme were found in any source.[/]")
+        console.print(
+            "[yellow]Unverified: no facts about this programme were found in any source.[/]"
+        )
     console.print(_status_panel(nav, cert))
     exam = cert.exam
     facts = [
@@ -123,7 +127,12 @@ def show(
             [
                 ("valid for", validity_text(cert)),
                 ("renewal", validity.renewal_method),
-                ("renewal cost", money(validity.renewal_cost_usd) if validity.renewal_cost_usd is not None else None),
+                (
+                    "renewal cost",
+                    money(validity.renewal_cost_usd)
+                    if validity.renewal_cost_usd is not None
+                    else None,
+                ),
             ],
             validity,
         )
@@ -144,7 +153,8 @@ def show(
         ]
         console.print(
             table(
-                f"Exam domains ({cert.domains.as_of or 'version not stated'}; {provenance(cert.domains)})",
+                f"Exam domains ({cert.domains.as_of or 'version not stated'}; "
+                f"{provenance(cert.domains)})",
                 ["domain", "weight", "skills"],
                 rows,
             )
@@ -173,9 +183,14 @@ def _status(cert: Certification) -> str:
 
 def _status_panel(nav: Navigator, cert: Certification) -> Panel:
     status = cert.status
-    lines = [f"state: {status.state.value}" + (f" ({status.date.isoformat()})" if status.date else "")]
+    lines = [
+        f"state: {status.state.value}" + (f" ({status.date.isoformat()})" if status.date else "")
+    ]
     if not cert.current and status.state.value != "unknown":
-        lines[0] = f"[bold red]{status.state.value.upper()}[/] on {status.date}: this exam can no longer be taken."
+        lines[0] = (
+            f"[bold red]{status.state.value.upper()}[/] on {status.date}: "
+            "this exam can no longer be taken."
+        )
     if status.successor:
         successor = nav.catalog.certifications.get(status.successor)
         name = successor.name if successor else status.successor
@@ -188,7 +203,11 @@ def _status_panel(nav: Navigator, cert: Certification) -> Panel:
 
 
 def _facts_panel(title: str, facts: list[tuple[str, str | None]], group: Sourced) -> Panel:
-    lines = [f"{name}: {value}" if name else str(value) for name, value in facts if value not in (None, "—")]
+    lines = [
+        f"{name}: {value}" if name else str(value)
+        for name, value in facts
+        if value not in (None, "—")
+    ]
     if not lines:
         lines = ["not published or not verified"]
     return Panel(Group(*lines, *_source_lines(group)), title=title, title_align="left")

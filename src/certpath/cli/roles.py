@@ -70,13 +70,20 @@ def show(
     """
     nav: Navigator = ctx.obj
     role = nav.role(key)
-    moves = nav.transitions_from(role.id)
+    edges = nav.transitions_of(role.id)
     if json_:
-        emit_json({**role.model_dump(mode="json"), "transitions": moves})
+        emit_json(
+            {
+                **role.model_dump(mode="json"),
+                "transitions": [e.model_dump(mode="json") for e in edges],
+            }
+        )
         return
     console = stdout()
-    console.print(f"[bold]{role.title}[/] ({role.id}) · {role.family} · "
-                  f"{role.seniority[0].value}–{role.seniority[1].value}")
+    console.print(
+        f"[bold]{role.title}[/] ({role.id}) · {role.family} · "
+        f"{role.seniority[0].value}–{role.seniority[1].value}"
+    )
     console.print(role.focus)
     console.print("Day to day:")
     for item in role.day_to_day:
@@ -84,25 +91,31 @@ def show(
     for level in Importance:
         skills = [item.skill for item in role.skills if item.importance == level]
         if skills:
-            console.print(f"[bold]{level.value}[/] (weight {IMPORTANCE_WEIGHT[level]:g}): " + ", ".join(skills))
+            console.print(
+                f"[bold]{level.value}[/] (weight {IMPORTANCE_WEIGHT[level]:g}): "
+                + ", ".join(skills)
+            )
     if role.certifications:
         console.print(
             table(
                 "Best-fit certifications",
                 ["ecosystem", "stage", "in order"],
-                ((p.ecosystem.value, p.stage.value, " → ".join(p.certs)) for p in role.certifications),
+                (
+                    (p.ecosystem.value, p.stage.value, " → ".join(p.certs))
+                    for p in role.certifications
+                ),
             )
         )
     console.print(f"O*NET: {role.onet_soc} {role.onet_title}")
     console.print(f"ESCO: {role.esco_title} <{role.esco_uri}>")
-    if moves:
+    if edges:
         console.print(
             table(
                 "Career moves",
                 ["from", "to", "years", "skills the move needs"],
                 (
-                    (m["source"], m["target"], f"{m['years_low']:g}–{m['years_high']:g}", ", ".join(m["skills"]))  # type: ignore[arg-type]
-                    for m in moves
+                    (e.source, e.target, f"{e.years_low:g}–{e.years_high:g}", ", ".join(e.skills))
+                    for e in edges
                 ),
             )
         )

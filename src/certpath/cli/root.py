@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-
 import typer
 from pydantic import ValidationError
+from typer._click.core import Context  # the Context class Typer's groups are typed with
 from typer.core import TyperGroup
 
 from certpath import __version__
@@ -20,7 +20,7 @@ from certpath.settings import Settings
 class _ErrorsForPeople(TyperGroup):
     """Turns a CertpathError raised by any command into a red message and exit code 1."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except CertpathError as exc:

@@ -28,7 +28,9 @@ def list_(
     ctx: typer.Context,
     group: SkillGroup | None = typer.Option(None, "--group"),
     type_: SkillType | None = typer.Option(None, "--type"),
-    json_: bool = typer.Option(False, "--json", help="Print JSON: id, label, group, type, aliases, parent."),
+    json_: bool = typer.Option(
+        False, "--json", help="Print JSON: id, label, group, type, aliases, parent."
+    ),
 ) -> None:
     """List skills, filtered by group and type.
 
@@ -68,7 +70,10 @@ def search(
     found = nav.search_skills(text, limit)
     if json_:
         emit_json(
-            [{**skill_json(s), "matched": form, "score": round(score, 3)} for s, form, score in found]
+            [
+                {**skill_json(s), "matched": form, "score": round(score, 3)}
+                for s, form, score in found
+            ]
         )
         return
     if not found:
@@ -133,7 +138,12 @@ def show(
     cross = skill.crosswalk
     links = [
         ("ESCO", cross.esco_uri),
-        ("O*NET", f"{cross.onet.example} ({cross.onet.commodity_code} {cross.onet.commodity_title})" if cross.onet else None),
+        (
+            "O*NET",
+            f"{cross.onet.example} ({cross.onet.commodity_code} {cross.onet.commodity_title})"
+            if cross.onet
+            else None,
+        ),
         ("Stack Overflow tag", cross.stackoverflow_tag),
     ]
     for name, value in links:
