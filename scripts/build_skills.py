@@ -25,8 +25,10 @@ Matching rules (exact matches only, after the normalisation stated; see the ``ma
 functions, which are pure and importable):
 
 * ``stackoverflow_tag``: a tag equal to a surface form casefolded with whitespace turned into
-  ``-`` (``scikit-learn``, ``c++``, ``.net``); the most-asked tag wins when several forms match;
-  tags asked fewer than 50 times are ignored. Soft skills are skipped.
+  ``-`` (``scikit-learn``, ``c++``, ``.net``); the most-asked tag wins when several forms match,
+  but an alias that is only part of the label (``Lambda`` of ``AWS Lambda``) is used only when no
+  other form has a tag; tags asked fewer than 50 times, and tags whose Stack Overflow meaning
+  differs (``optimization``, ``ml``, ``lambda``), are ignored. Soft skills are skipped.
 * ``esco_uri``: an ESCO skill whose preferred label (or alt label, when the file has them) equals a
   surface form (casefold, whitespace-normalised); preferred labels win over alt labels, which win
   over a preferred label with its trailing qualifier removed (``Python (computer programming)``),
@@ -116,6 +118,12 @@ SKILLS_DIM_FILE = Path("skills_taxonomy_misc/skills_dim.csv")
 
 MIN_SO_COUNT = 50
 """Stack Overflow tags asked fewer times than this are too obscure to be a crosswalk."""
+
+SO_MISLEADING_TAGS: frozenset[str] = frozenset(
+    {"optimization", "ml", "lambda", "fabric", "word", "flow", "arch"}
+)
+"""Tags whose Stack Overflow meaning is not the skill of the same name (``optimization`` is code
+performance, ``ml`` the ML language family, ``lambda`` anonymous functions): never matched."""
 
 SHORT_FORM = 2
 """Surface forms this long or shorter only match case-exactly (``R``, ``C``, ``Go``)."""
@@ -387,10 +395,31 @@ def skill_forms(skill: Skill) -> list[Form]:
 # --------------------------------------------------------------------------- Stack Overflow
 
 
+def _label_part(form: Form, label: str) -> bool:
+    """True for an alias that is only some of the label's words (``Lambda`` of ``AWS Lambda``)."""
+    words, label_words = fold(form.text).split(), fold(label).split()
+    if form.is_label or len(words) >= len(label_words):
+        return False
+    return any(
+        label_words[i : i + len(words)] == words for i in range(len(label_words) - len(words) + 1)
+    )
+
+
 def match_stackoverflow(
     forms: Sequence[Form], tags: Mapping[str, int], min_count: int = MIN_SO_COUNT
 ) -> Match | None:
-    """The most-asked tag named exactly like one of the forms, or None."""
+    """The most-asked tag named exactly like one of the forms, or None.
+
+    Aliases that are only part of the label (``Lambda`` of ``AWS Lambda``) are a fallback, used
+    when no other form has a tag; tags in :data:`SO_MISLEADING_TAGS` never match.
+    """
+    label = next((f.text for f in forms if f.is_label), "")
+    primary = [f for f in forms if not _label_part(f, label)]
+    fallback = [f for f in forms if _label_part(f, label)]
+    return _best_tag(primary, tags, min_count) or _best_tag(fallback, tags, min_count)
+
+
+def _best_tag(forms: Sequence[Form], tags: Mapping[str, int], min_count: int) -> Match | None:
     best: Match | None = None
     best_count = -1
     for form in forms:
@@ -398,9 +427,10 @@ def match_stackoverflow(
             continue
         tag = so_key(form.text)
         count = tags.get(tag, 0)
-        if count >= min_count and count > best_count:
-            best = Match(value=tag, form=form.text, matched=f"{tag} ({count})", how="tag")
-            best_count = count
+        if tag in SO_MISLEADING_TAGS or count < min_count or count <= best_count:
+            continue
+        best = Match(value=tag, form=form.text, matched=f"{tag} ({count})", how="tag")
+        best_count = count
     return best
 
 
@@ -467,23 +497,44 @@ def match_esco(forms: Sequence[Form], index: EscoIndex, skill_type: SkillType) -
 _ACRONYM = re.compile(r"^(?P<words>.+\S)\s+(?P<acronym>[A-Z][A-Z0-9]{1,7})$")
 
 
-def _is_subsequence(needle: str, haystack: str) -> bool:
-    letters = iter(haystack)
-    return all(char in letters for char in needle)
+def _initials_matched(letters: str, phrase: str) -> int | None:
+    """How many of ``letters`` can be read, in order, from word starts of ``phrase``.
+
+    Each letter takes the next word start holding it, else its next plain occurrence; None when
+    the letters are not a subsequence of the phrase at all.
+    """
+    starts = {m.start() for m in re.finditer(r"[a-z0-9]+", phrase)}
+    position, count = 0, 0
+    for letter in letters:
+        at_start = next((i for i in sorted(starts) if i >= position and phrase[i] == letter), None)
+        anywhere = phrase.find(letter, position)
+        if at_start is not None:
+            count += 1
+            position = at_start + 1
+        elif anywhere >= 0:
+            position = anywhere + 1
+        else:
+            return None
+    return count
 
 
 def split_acronym(name: str) -> tuple[str, str] | None:
     """``Structured query language SQL`` -> (``Structured query language``, ``SQL``).
 
     The trailing all-caps token counts as an acronym only when the phrase before it has at least
-    two words and contains its letters in order (so ``Microsoft Windows XP`` is not split).
+    two words, holds the acronym's letters in order, and at least two thirds of those letters
+    (and never fewer than two) start a word: ``Extensible markup language XML`` splits, while
+    ``Microsoft Windows XP`` and ``Bing for Power BI`` do not.
     """
     found = _ACRONYM.match(name)
     if not found:
         return None
     words, acronym = found["words"], found["acronym"]
     letters = "".join(ch for ch in acronym.lower() if ch.isalpha())
-    if len(words.split()) < 2 or not _is_subsequence(letters, words.lower().replace(" ", "")):
+    if len(words.split()) < 2 or len(letters) < 2:
+        return None
+    initials = _initials_matched(letters, words.lower())
+    if initials is None or initials < max(2, -(-2 * len(letters) // 3)):
         return None
     return words, acronym
 

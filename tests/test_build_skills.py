@@ -54,6 +54,7 @@ TAGS = {
     "apache-spark": 700,
     "spark": 80,
     "ml": 120,
+    "go": 300,
     "machine-learning": 450,
     "obscure-thing": 10,
     "word": 5000,
@@ -72,16 +73,30 @@ def test_so_prefers_the_most_asked_tag() -> None:
     assert found.value == "scikit-learn"
 
 
+def test_so_label_part_alias_is_only_a_fallback() -> None:
+    tags = {"aws-lambda": 100, "lambda": 900, "excel": 800}
+    lam = forms(label="AWS Lambda", aliases=["Lambda"])
+    assert bs.match_stackoverflow(lam, tags).value == "aws-lambda"
+    assert bs.match_stackoverflow(
+        forms(label="Microsoft Excel", aliases=["Excel"]), tags
+    ).value == ("excel")
+
+
+def test_so_misleading_tags_never_match() -> None:
+    tags = {"optimization": 9000, "mathematical-optimization": 100}
+    opt = forms(label="Optimization", aliases=["mathematical optimization"])
+    assert bs.match_stackoverflow(opt, tags).value == "mathematical-optimization"
+
+
 def test_so_ignores_rare_tags() -> None:
     assert bs.match_stackoverflow(forms(label="Obscure thing"), TAGS) is None
 
 
 def test_so_short_forms_need_label_or_case_sensitive_alias() -> None:
     assert bs.match_stackoverflow(forms(label="R"), TAGS).value == "r"
-    plain = forms(label="Machine learning stuff", aliases=["ML"])
-    assert bs.match_stackoverflow(plain, TAGS) is None
-    sensitive = forms(label="Other", aliases=[{"text": "ML", "case_sensitive": True}])
-    assert bs.match_stackoverflow(sensitive, TAGS).value == "ml"
+    assert bs.match_stackoverflow(forms(label="Golang stuff", aliases=["Go"]), TAGS) is None
+    sensitive = forms(label="Golang stuff", aliases=[{"text": "Go", "case_sensitive": True}])
+    assert bs.match_stackoverflow(sensitive, TAGS).value == "go"
 
 
 def test_so_skips_ambiguous_aliases_but_not_an_ambiguous_label() -> None:
@@ -214,6 +229,9 @@ def test_split_acronym() -> None:
     )
     assert bs.split_acronym("Microsoft Windows XP") is None
     assert bs.split_acronym("IBM DB2") is None
+    # the letters must mostly be word initials, not letters found anywhere
+    assert bs.split_acronym("Bing for Power BI") is None
+    assert bs.split_acronym("Microsoft Dynamics CRM") is None
 
 
 # --------------------------------------------------------------------------- fill and rewrite

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import typer
 from typer.main import get_command
+from typer.testing import CliRunner
 
 from certpath.cli import app
 from certpath.settings import Settings
@@ -44,3 +46,12 @@ def test_every_setting_is_documented() -> None:
 
 def test_typer_is_used_for_the_cli() -> None:
     assert isinstance(app, typer.Typer)
+
+
+def test_readme_quick_start_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README shows what `make run` (certpath catalog overview) prints today."""
+    monkeypatch.setenv("COLUMNS", "80")
+    result = CliRunner().invoke(app, ["catalog", "overview", "--since", "2026"])
+    assert result.exit_code == 0
+    block = README.split("`make run` prints", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    assert result.stdout.strip() == block.strip()

@@ -76,10 +76,11 @@ def test_domain_weights_match_the_reference(
     for record in reference:
         cert = _by_reference_id(catalog, record["id"])
         theirs = [
-            (d["name"], *(d.get("weight_pct") or [None, None])) for d in record.get("domains") or []
+            (d["name"], *(d.get("weight_pct") or [None, None]), d.get("scored_items"))
+            for d in record.get("domains") or []
         ]
         ours = [
-            (d.name, d.weight_min, d.weight_max)
+            (d.name, d.weight_min, d.weight_max, list(d.scored_items) if d.scored_items else None)
             for d in (cert.domains.items if cert.domains else [])
         ]
         assert ours == theirs, cert.id

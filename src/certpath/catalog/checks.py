@@ -83,7 +83,8 @@ def _dangling(catalog: Catalog) -> Iterator[Problem]:
         yield from refs("projects", key, "skills", "skill", project.skills)
         yield from refs("projects", key, "roles", "role", project.roles)
     for stage, guidance in catalog.stages.items():
-        yield from refs("stages", str(stage), "project_kinds", "project", guidance.project_kinds)
+        projects = [*guidance.project_kinds, *guidance.required_projects]
+        yield from refs("stages", str(stage), "project_kinds", "project", projects)
 
 
 # --------------------------------------------------------------------------- cycles

@@ -159,7 +159,9 @@ class Domain(Model):
     name: str
     weight_min: float | None = Field(default=None, ge=0, le=100, description="Percent.")
     weight_max: float | None = Field(default=None, ge=0, le=100, description="Percent.")
-    scored_items: int | None = Field(default=None, gt=0)
+    scored_items: tuple[int, int] | None = Field(
+        default=None, description="Scored items [min, max] where the body publishes counts."
+    )
     skills: list[Id] = Field(default_factory=list, description="Skill ids the domain tests.")
 
     @model_validator(mode="after")
@@ -175,6 +177,7 @@ class Domain(Model):
 
 class Domains(Sourced):
     as_of: str | None = Field(default=None, description="Exam-guide version the weights come from.")
+    note: str | None = None
     items: list[Domain] = Field(default_factory=list)
 
 
@@ -456,6 +459,10 @@ class StageGuidance(Model):
     first_steps: list[str] = Field(min_length=1)
     project_count: tuple[int, int]
     project_kinds: list[Id] = Field(min_length=1, description="Project ids that fit the stage.")
+    required_projects: list[Id] = Field(
+        default_factory=list,
+        description="Project ids every plan at this stage includes (also in project_kinds).",
+    )
     governance: bool = Field(description="Whether governance literacy is part of the path.")
     notes: list[str] = Field(default_factory=list)
 

@@ -161,11 +161,8 @@ def overview(catalog: Catalog, since_year: int) -> dict[str, object]:
             "exam_code": cert.exam_code,
             "retired_on": cert.status.date.isoformat() if cert.status.date else None,
             "successor": cert.status.successor,
-            "successor_name": (
-                catalog.certifications[cert.status.successor].name
-                if cert.status.successor in catalog.certifications
-                else None
-            ),
+            "successor_name": _name(catalog, cert.status.successor),
+            "successor_exam_code": _exam_code(catalog, cert.status.successor),
             "successor_note": cert.status.successor_note,
             "sources": cert.status.sources,
         }
@@ -183,3 +180,13 @@ def overview(catalog: Catalog, since_year: int) -> dict[str, object]:
         "retired_since": since_year,
         "retired": retired,
     }
+
+
+def _name(catalog: Catalog, cert_id: str | None) -> str | None:
+    cert = catalog.certifications.get(cert_id) if cert_id else None
+    return cert.name if cert else None
+
+
+def _exam_code(catalog: Catalog, cert_id: str | None) -> str | None:
+    cert = catalog.certifications.get(cert_id) if cert_id else None
+    return cert.exam_code if cert else None

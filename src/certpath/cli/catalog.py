@@ -116,7 +116,7 @@ def overview(
     for key, title in (
         ("by_category", "Certifications by category"),
         ("by_ecosystem", "by ecosystem"),
-        ("by_status", "by status"),
+        ("by_status", "by status (unknown = listed without verified facts)"),
     ):
         values = data[key]
         assert isinstance(values, dict)
@@ -126,22 +126,23 @@ def overview(
     console.print(
         table(
             f"Retired since {data['retired_since']}, and what replaces them",
-            ["retired on", "exam", "certification", "successor"],
+            ["retired on", "exam", "certification", "replaced by"],
             (
-                (
-                    item["retired_on"],
-                    item["exam_code"],
-                    item["name"],
-                    _successor(item),
-                )
+                (item["retired_on"], item["exam_code"], item["name"], _successor(item))
                 for item in retired
             ),
         )
     )
+    for item in retired:
+        if item["successor_note"]:
+            console.print(f"{item['exam_code'] or item['id']}: {item['successor_note']}")
+    console.print(
+        "Every fact has its sources: certpath certs show EXAM (e.g. certpath certs show mls-c01)."
+    )
 
 
 def _successor(item: dict[str, object]) -> str:
-    if item["successor_name"]:
-        text = f"{item['successor_name']} ({item['successor']})"
-        return text + (f" — {item['successor_note']}" if item["successor_note"] else "")
-    return str(item["successor_note"] or "no successor announced")
+    if item["successor"]:
+        code = item["successor_exam_code"]
+        return f"{code} ({item['successor']})" if code else str(item["successor"])
+    return "no successor announced"

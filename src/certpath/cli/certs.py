@@ -233,9 +233,15 @@ def _questions(cert: Certification) -> str | None:
     return text
 
 
-def _weight(low: float | None, high: float | None, items: int | None) -> str:
+def _weight(low: float | None, high: float | None, items: tuple[int, int] | None) -> str:
     if low is None and high is None:
-        return f"{items} items" if items else "—"
+        if items is None:
+            return "—"
+        return (
+            f"{items[0]} scored items"
+            if items[0] == items[1]
+            else f"{items[0]}–{items[1]} scored items"
+        )
     if low == high or high is None:
         return f"{low:g}%"
     return f"{low:g}–{high:g}%"
