@@ -8,6 +8,7 @@ the web app (a status code per family) render them for people. Hierarchy::
     │   ├── CatalogInvalid        files that do not load or do not agree (carries every problem)
     │   └── NotFoundError         an id, exam code or name that is not in the catalog
     ├── InputError                a user's argument or file that cannot be used as given
+    │   └── DocumentError         a file that cannot be read as a resume or posting
     └── MissingExtraError         an optional feature whose extra is not installed
 """
 
@@ -72,6 +73,21 @@ _LIST_COMMAND = {"certification": "certs list", "skill": "skills list", "role": 
 
 class InputError(CertpathError):
     """An argument or file that cannot be used as given; the message says how to fix it."""
+
+
+class DocumentError(InputError):
+    """A file or text that cannot be read as a resume or job posting.
+
+    Attributes:
+        source: the path or a short description of what was read.
+        reason: a stable code: ``empty``, ``no-text-layer``, ``too-large``, ``encoding``,
+            ``format-mismatch``, ``unsupported``, ``corrupt``, ``not-found``.
+    """
+
+    def __init__(self, source: str, reason: str, message: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {message}")
 
 
 class MissingExtraError(CertpathError):

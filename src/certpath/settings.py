@@ -45,6 +45,11 @@ class Settings(BaseSettings):
         description="CERTPATH_SHARED_DIR: the public data sets used by build and evaluation "
         "commands (defaults to ../shared/data when present).",
     )
+    max_document_mb: float = Field(
+        default=20,
+        gt=0,
+        description="CERTPATH_MAX_DOCUMENT_MB: the largest file, in MB, that extraction reads.",
+    )
     stale_days: int = Field(
         default=180,
         gt=0,

@@ -1,0 +1,144 @@
+"""Split a resume or posting into sections by recognising its headings.
+
+Every reader produces plain text with headings on their own lines (structured formats write
+headings they know), so one detector serves all formats. A line is a heading when, stripped of
+Markdown marks, bullets and a trailing colon, it is one of the known heading phrases below or
+starts with one and is short; ``Requirements: 5+ years of Python`` starts a section too. Lines
+that merely look like headings but are unknown (``Languages:``) do not break a section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from certpath.extract.document import Section, SectionKind
+
+_HEADINGS: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.SUMMARY: (
+        "summary", "professional summary", "career summary", "profile", "professional profile",
+        "about me", "objective", "career objective", "personal statement", "executive summary",
+        "career overview", "introduction",
+    ),
+    SectionKind.SKILLS: (
+        "skills", "technical skills", "key skills", "core skills", "skill set", "skillset",
+        "core competencies", "competencies", "technologies", "tech stack", "technical stack",
+        "tools", "tools and technologies", "tools & technologies", "technical expertise",
+        "areas of expertise", "expertise", "technical proficiencies", "proficiencies",
+        "programming languages", "skills summary", "it skills", "software skills",
+        "top skills", "skill details", "technical skills summary",
+    ),
+    SectionKind.EXPERIENCE: (
+        "experience", "work experience", "professional experience", "employment",
+        "employment history", "work history", "career history", "relevant experience",
+        "positions", "professional background", "company details", "internships",
+        "internship", "experience details",
+    ),
+    SectionKind.EDUCATION: (
+        "education", "academic background", "academics", "education details",
+        "educational background", "academic qualifications", "education and training",
+    ),
+    SectionKind.PROJECTS: ("projects", "personal projects", "key projects", "portfolio", "project details"),
+    SectionKind.CERTIFICATIONS: (
+        "certifications", "certificates", "certification", "licenses and certifications",
+        "licenses & certifications", "licences and certifications", "courses", "training",
+    ),
+    SectionKind.RESPONSIBILITIES: (
+        "responsibilities", "key responsibilities", "job responsibilities", "duties",
+        "what you'll do", "what you will do", "what you’ll do", "what you will be doing",
+        "what you'll be doing", "what you’ll be doing", "your role", "the role", "role",
+        "in this role", "in this role you will", "day to day", "day-to-day", "your impact",
+        "the impact you'll make", "job description", "position summary", "role description",
+        "about the role", "about the job", "about this role", "the opportunity", "your mission",
+        "what you'll work on", "what you will work on", "the job", "job summary", "overview",
+        "position overview", "role overview", "essential functions", "essential duties",
+        "key accountabilities", "accountabilities",
+    ),
+    SectionKind.REQUIREMENTS: (
+        "requirements", "job requirements", "qualifications", "required qualifications",
+        "minimum qualifications", "basic qualifications", "required skills",
+        "required experience", "what you'll need", "what you will need", "what you’ll need",
+        "what we're looking for", "what we are looking for", "what we’re looking for",
+        "who you are", "must have", "must haves", "must-have", "must-haves", "what you bring",
+        "what you'll bring", "what you’ll bring", "you have", "you should have",
+        "about you", "your profile", "your background", "skills and experience",
+        "skills & experience", "experience and skills", "required skills and experience",
+        "knowledge, skills and abilities", "knowledge skills and abilities", "we are looking for",
+        "we're looking for", "ideal candidate", "the ideal candidate", "candidate profile",
+        "minimum requirements", "key requirements", "education and experience",
+        "technical requirements", "your skills", "you will have", "to be successful",
+    ),
+    SectionKind.NICE_TO_HAVE: (
+        "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "preferred",
+        "preferred qualifications", "preferred skills", "preferred experience", "bonus",
+        "bonus points", "bonus points if you have", "pluses", "plus", "a plus",
+        "additional qualifications", "desired", "desired skills", "desired qualifications",
+        "good to have", "extra credit", "it would be great if you have", "even better",
+        "preferred requirements", "desirable", "desirable skills",
+    ),
+    SectionKind.BENEFITS: (
+        "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer",
+        "we offer", "compensation", "compensation and benefits", "salary", "pay range",
+        "pay", "why join us", "why you'll love working here", "our benefits", "total rewards",
+        "salary range", "base salary", "pay transparency", "what's in it for you",
+    ),
+    SectionKind.COMPANY: (
+        "about us", "about the company", "who we are", "our company", "company overview",
+        "company description", "our mission", "our story", "about the team", "the team",
+        "our team", "equal opportunity", "equal opportunity employer", "eeo statement",
+        "diversity", "diversity and inclusion", "diversity & inclusion", "our values",
+        "our culture", "culture", "life at", "why us",
+    ),
+}
+
+_PHRASES: dict[str, SectionKind] = {
+    phrase: kind for kind, phrases in _HEADINGS.items() for phrase in phrases
+}
+_LONGEST = max(len(phrase) for phrase in _PHRASES)
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_DECORATION = re.compile(r"^[\s#*_>\-•·▪●◦■–—|=~+]+|[\s*_:|=~\-–—.]+$")
+_SPACES = re.compile(r"\s+")
+
+
+def heading_kind(line: str) -> SectionKind | None:
+    """The section kind a line opens, or None when it is not a known heading."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120:
+        return None
+    head, colon, rest = stripped.partition(":")
+    candidate = head if colon and len(head) <= _LONGEST + 10 else stripped
+    if not colon and len(stripped) > _LONGEST + 10:
+        return None
+    key = _SPACES.sub(" ", _DECORATION.sub("", candidate)).casefold()
+    key = key.replace("’", "'")
+    kind = _PHRASES.get(key)
+    if kind is not None:
+        return kind
+    # "About Acme", "Life at Acme": company sections named after the company
+    if not colon and len(key.split()) <= 5 and re.match(r"^(about|life at|working at|why)\b", key):
+        return SectionKind.COMPANY
+    return None
+
+
+def detect_sections(text: str) -> tuple[Section, ...]:
+    """Sections covering ``text`` from start to end, one per recognised heading.
+
+    Examples:
+        >>> [s.kind.value for s in detect_sections("Intro\\nRequirements:\\n- Python\\nBenefits\\n- 401k")]
+        ['other', 'requirements', 'benefits']
+    """
+    sections: list[Section] = []
+    kind, start, heading = SectionKind.OTHER, 0, None
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line:
+            break
+        found = heading_kind(line)
+        if found is None:
+            continue
+        if match.start() > start:
+            sections.append(Section(kind, start, match.start(), heading))
+        kind, start, heading = found, match.start(), line.strip()
+    if len(text) > start or not sections:
+        sections.append(Section(kind, start, len(text), heading))
+    return tuple(sections)
