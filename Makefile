@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test test-all lint format schema bench clean
+.PHONY: run test test-all lint format schema bench eval clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "certpath needs Python >= 3.11; set PYTHON=python3.11 (or newer)")'
@@ -26,13 +26,22 @@ test-all: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix src tests scripts
-	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts benchmarks
+	$(BIN)/ruff format src tests scripts benchmarks
+
+## bench: extraction throughput against flashtext and spaCy (needs ../shared)
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/extract_throughput.py
+
+## eval: extraction accuracy against the hand labels and SkillSpan (needs ../shared)
+eval: $(STAMP)
+	$(BIN)/python benchmarks/extract_accuracy.py
 
 ## schema: regenerate the catalog JSON Schemas after a model change
 schema: $(STAMP)

@@ -20,6 +20,9 @@ def _commands() -> list[tuple[str, object]]:
     root = get_command(app)
     found = []
     for noun, group in root.commands.items():  # type: ignore[attr-defined]
+        if not hasattr(group, "commands"):  # a top-level verb such as `certpath extract`
+            found.append((f"certpath {noun}", group))
+            continue
         for verb, command in group.commands.items():
             found.append((f"certpath {noun} {verb}", command))
     return found

@@ -13,6 +13,8 @@ from certpath.errors import (
     MissingExtraError,
     NotFoundError,
 )
+from certpath.extract.document import Document, Mention
+from certpath.extract.pipeline import Extraction, extract, extract_many
 from certpath.settings import Settings
 
 __version__ = "0.1.0"
@@ -22,12 +24,17 @@ __all__ = [
     "CatalogError",
     "CatalogInvalid",
     "CertpathError",
+    "Document",
     "DocumentError",
+    "Extraction",
     "InputError",
+    "Mention",
     "MissingExtraError",
     "Navigator",
     "NotFoundError",
     "Settings",
     "__version__",
+    "extract",
+    "extract_many",
     "load_catalog",
 ]

@@ -8,9 +8,11 @@ prints nothing; interfaces build it from :class:`~certpath.settings.Settings` at
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from certpath.catalog import Catalog, Problem, check_catalog, load_catalog, read_catalog
 from certpath.catalog.checks import Fact, stale_facts
@@ -24,6 +26,8 @@ from certpath.catalog.query import (
     overview,
     search_skills,
 )
+from certpath.errors import DocumentError
+from certpath.extract.pipeline import Extraction, Extractor, Source, extract_many
 from certpath.settings import Settings
 
 
@@ -107,6 +111,41 @@ class Navigator:
     def overview(self, since_year: int | None = None) -> dict[str, object]:
         """Counts by category, ecosystem and status; exams retired since ``since_year``."""
         return overview(self.catalog, since_year or self.today.year)
+
+    # ----------------------------------------------------------------------- extraction
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        """The extraction engine over this catalog, compiled once."""
+        return Extractor(self.catalog, self.max_document_bytes)
+
+    @property
+    def max_document_bytes(self) -> int:
+        return int(self.settings.max_document_mb * 1024 * 1024)
+
+    def extract(self, source: Source, *, name: str | None = None) -> Extraction:
+        """Skill mentions of a path, bytes, text or Document (see :func:`certpath.extract`)."""
+        return self.extractor.extract(source, name=name)
+
+    def extract_many(
+        self,
+        sources: Iterable[Source],
+        *,
+        processes: int | None = None,
+        errors: Literal["raise", "return"] = "raise",
+    ) -> Iterator[Extraction | DocumentError]:
+        """Extract a batch in order over ``processes`` (default: all cores).
+
+        With ``errors="return"`` a source that cannot be read yields its DocumentError in its
+        place instead of stopping the batch.
+        """
+        return extract_many(
+            sources,
+            processes=processes,
+            catalog_dir=self.settings.catalog_dir,
+            max_bytes=self.max_document_bytes,
+            errors=errors,
+        )
 
     # ----------------------------------------------------------------------- entries
 

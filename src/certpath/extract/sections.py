@@ -13,80 +13,109 @@ import re
 
 from certpath.extract.document import Section, SectionKind
 
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(phrase.strip() for phrase in text.split("|") if phrase.strip())
+
+
 _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
-    SectionKind.SUMMARY: (
-        "summary", "professional summary", "career summary", "profile", "professional profile",
-        "about me", "objective", "career objective", "personal statement", "executive summary",
-        "career overview", "introduction",
+    SectionKind.SUMMARY: _phrases(
+        """
+        summary | professional summary | career summary | profile | professional profile |
+        about me | objective | career objective | personal statement | executive summary |
+        career overview | introduction
+        """
     ),
-    SectionKind.SKILLS: (
-        "skills", "technical skills", "key skills", "core skills", "skill set", "skillset",
-        "core competencies", "competencies", "technologies", "tech stack", "technical stack",
-        "tools", "tools and technologies", "tools & technologies", "technical expertise",
-        "areas of expertise", "expertise", "technical proficiencies", "proficiencies",
-        "programming languages", "skills summary", "it skills", "software skills",
-        "top skills", "skill details", "technical skills summary",
+    SectionKind.SKILLS: _phrases(
+        """
+        skills | technical skills | key skills | core skills | skill set | skillset |
+        core competencies | competencies | technologies | tech stack | technical stack |
+        tools | tools and technologies | tools & technologies | technical expertise |
+        areas of expertise | expertise | technical proficiencies | proficiencies |
+        programming languages | skills summary | it skills | software skills | top skills |
+        skill details | technical skills summary
+        """
     ),
-    SectionKind.EXPERIENCE: (
-        "experience", "work experience", "professional experience", "employment",
-        "employment history", "work history", "career history", "relevant experience",
-        "positions", "professional background", "company details", "internships",
-        "internship", "experience details",
+    SectionKind.EXPERIENCE: _phrases(
+        """
+        experience | work experience | professional experience | employment |
+        employment history | work history | career history | relevant experience | positions |
+        professional background | company details | internships | internship |
+        experience details
+        """
     ),
-    SectionKind.EDUCATION: (
-        "education", "academic background", "academics", "education details",
-        "educational background", "academic qualifications", "education and training",
+    SectionKind.EDUCATION: _phrases(
+        """
+        education | academic background | academics | education details |
+        educational background | academic qualifications | education and training
+        """
     ),
-    SectionKind.PROJECTS: ("projects", "personal projects", "key projects", "portfolio", "project details"),
-    SectionKind.CERTIFICATIONS: (
-        "certifications", "certificates", "certification", "licenses and certifications",
-        "licenses & certifications", "licences and certifications", "courses", "training",
+    SectionKind.PROJECTS: _phrases(
+        """
+        projects | personal projects | key projects | portfolio | project details
+        """
     ),
-    SectionKind.RESPONSIBILITIES: (
-        "responsibilities", "key responsibilities", "job responsibilities", "duties",
-        "what you'll do", "what you will do", "what you’ll do", "what you will be doing",
-        "what you'll be doing", "what you’ll be doing", "your role", "the role", "role",
-        "in this role", "in this role you will", "day to day", "day-to-day", "your impact",
-        "the impact you'll make", "job description", "position summary", "role description",
-        "about the role", "about the job", "about this role", "the opportunity", "your mission",
-        "what you'll work on", "what you will work on", "the job", "job summary", "overview",
-        "position overview", "role overview", "essential functions", "essential duties",
-        "key accountabilities", "accountabilities",
+    SectionKind.CERTIFICATIONS: _phrases(
+        """
+        certifications | certificates | certification | licenses and certifications |
+        licenses & certifications | licences and certifications | courses | training
+        """
     ),
-    SectionKind.REQUIREMENTS: (
-        "requirements", "job requirements", "qualifications", "required qualifications",
-        "minimum qualifications", "basic qualifications", "required skills",
-        "required experience", "what you'll need", "what you will need", "what you’ll need",
-        "what we're looking for", "what we are looking for", "what we’re looking for",
-        "who you are", "must have", "must haves", "must-have", "must-haves", "what you bring",
-        "what you'll bring", "what you’ll bring", "you have", "you should have",
-        "about you", "your profile", "your background", "skills and experience",
-        "skills & experience", "experience and skills", "required skills and experience",
-        "knowledge, skills and abilities", "knowledge skills and abilities", "we are looking for",
-        "we're looking for", "ideal candidate", "the ideal candidate", "candidate profile",
-        "minimum requirements", "key requirements", "education and experience",
-        "technical requirements", "your skills", "you will have", "to be successful",
+    SectionKind.RESPONSIBILITIES: _phrases(
+        """
+        responsibilities | key responsibilities | job responsibilities | duties |
+        what you'll do | what you will do | what you’ll do | what you will be doing |
+        what you'll be doing | what you’ll be doing | your role | the role | role |
+        in this role | in this role you will | day to day | day-to-day | your impact |
+        the impact you'll make | job description | position summary | role description |
+        about the role | about the job | about this role | the opportunity | your mission |
+        what you'll work on | what you will work on | the job | job summary | overview |
+        position overview | role overview | essential functions | essential duties |
+        key accountabilities | accountabilities
+        """
     ),
-    SectionKind.NICE_TO_HAVE: (
-        "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "preferred",
-        "preferred qualifications", "preferred skills", "preferred experience", "bonus",
-        "bonus points", "bonus points if you have", "pluses", "plus", "a plus",
-        "additional qualifications", "desired", "desired skills", "desired qualifications",
-        "good to have", "extra credit", "it would be great if you have", "even better",
-        "preferred requirements", "desirable", "desirable skills",
+    SectionKind.REQUIREMENTS: _phrases(
+        """
+        requirements | job requirements | qualifications | required qualifications |
+        minimum qualifications | basic qualifications | required skills | required experience |
+        what you'll need | what you will need | what you’ll need | what we're looking for |
+        what we are looking for | what we’re looking for | who you are | must have |
+        must haves | must-have | must-haves | what you bring | what you'll bring |
+        what you’ll bring | you have | you should have | about you | your profile |
+        your background | skills and experience | skills & experience | experience and skills |
+        required skills and experience | knowledge, skills and abilities |
+        knowledge skills and abilities | we are looking for | we're looking for |
+        ideal candidate | the ideal candidate | candidate profile | minimum requirements |
+        key requirements | education and experience | technical requirements | your skills |
+        you will have | to be successful
+        """
     ),
-    SectionKind.BENEFITS: (
-        "benefits", "perks", "perks and benefits", "benefits and perks", "what we offer",
-        "we offer", "compensation", "compensation and benefits", "salary", "pay range",
-        "pay", "why join us", "why you'll love working here", "our benefits", "total rewards",
-        "salary range", "base salary", "pay transparency", "what's in it for you",
+    SectionKind.NICE_TO_HAVE: _phrases(
+        """
+        nice to have | nice-to-have | nice to haves | nice-to-haves | preferred |
+        preferred qualifications | preferred skills | preferred experience | bonus |
+        bonus points | bonus points if you have | pluses | plus | a plus |
+        additional qualifications | desired | desired skills | desired qualifications |
+        good to have | extra credit | it would be great if you have | even better |
+        preferred requirements | desirable | desirable skills
+        """
     ),
-    SectionKind.COMPANY: (
-        "about us", "about the company", "who we are", "our company", "company overview",
-        "company description", "our mission", "our story", "about the team", "the team",
-        "our team", "equal opportunity", "equal opportunity employer", "eeo statement",
-        "diversity", "diversity and inclusion", "diversity & inclusion", "our values",
-        "our culture", "culture", "life at", "why us",
+    SectionKind.BENEFITS: _phrases(
+        """
+        benefits | perks | perks and benefits | benefits and perks | what we offer | we offer |
+        compensation | compensation and benefits | salary | pay range | pay | why join us |
+        why you'll love working here | our benefits | total rewards | salary range |
+        base salary | pay transparency | what's in it for you
+        """
+    ),
+    SectionKind.COMPANY: _phrases(
+        """
+        about us | about the company | who we are | our company | company overview |
+        company description | our mission | our story | about the team | the team | our team |
+        equal opportunity | equal opportunity employer | eeo statement | diversity |
+        diversity and inclusion | diversity & inclusion | our values | our culture | culture |
+        life at | why us
+        """
     ),
 }
 
@@ -105,7 +134,7 @@ def heading_kind(line: str) -> SectionKind | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 120:
         return None
-    head, colon, rest = stripped.partition(":")
+    head, colon, _ = stripped.partition(":")
     candidate = head if colon and len(head) <= _LONGEST + 10 else stripped
     if not colon and len(stripped) > _LONGEST + 10:
         return None
@@ -124,7 +153,8 @@ def detect_sections(text: str) -> tuple[Section, ...]:
     """Sections covering ``text`` from start to end, one per recognised heading.
 
     Examples:
-        >>> [s.kind.value for s in detect_sections("Intro\\nRequirements:\\n- Python\\nBenefits\\n- 401k")]
+        >>> text = "Intro\\nRequirements:\\n- Python\\nBenefits\\n- 401k"
+        >>> [s.kind.value for s in detect_sections(text)]
         ['other', 'requirements', 'benefits']
     """
     sections: list[Section] = []

@@ -1,0 +1,135 @@
+"""Extraction throughput on real postings, against flashtext and a spaCy PhraseMatcher, one run.
+
+    .venv/bin/python benchmarks/extract_throughput.py [--mb 50] [--baseline-mb 5]
+
+Reads every posting in ../shared/data (evaluation-only; nothing is copied), replicates them to
+``--mb`` MB, and prints, for one core: the matcher's build time; MB/s and docs/s of certpath's
+matcher with the full taxonomy and every context rule on (``Matcher.find``) and of the whole
+pipeline (sections, strength, years, inferred parents: ``Extractor.extract_document``); the
+same surface forms through flashtext's KeywordProcessor and through a spaCy PhraseMatcher over
+a blank English tokenizer (attr LOWER), on the first ``--baseline-mb`` MB (they are slower), and
+the ratios; peak resident memory. Needs ``pip install 'certpath[bench]'`` for the baselines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import postings, replicate
+
+from certpath.catalog import load_catalog
+from certpath.extract.document import Document
+from certpath.extract.matcher import Matcher
+from certpath.extract.pipeline import Extractor
+from certpath.extract.sections import detect_sections
+
+
+def megabytes(texts: list[str]) -> float:
+    return sum(len(text.encode("utf-8")) for text in texts) / 1e6
+
+
+def timed(label: str, texts: list[str], run: object) -> float:
+    assert callable(run)
+    start = time.perf_counter()
+    found = 0
+    for text in texts:
+        found += len(run(text))
+    seconds = time.perf_counter() - start
+    rate = megabytes(texts) / seconds
+    print(
+        f"{label:<44} {rate:8.1f} MB/s {len(texts) / seconds:9.0f} docs/s "
+        f"({megabytes(texts):.1f} MB, {found} hits, {seconds:.1f} s)"
+    )
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--mb", type=float, default=50.0)
+    parser.add_argument("--baseline-mb", type=float, default=5.0)
+    args = parser.parse_args()
+
+    base = postings()
+    corpus = replicate(base, args.mb)
+    print(
+        f"corpus: {len(base)} unique postings, replicated to {len(corpus)} docs, "
+        f"{megabytes(corpus):.1f} MB"
+    )
+    catalog = load_catalog()
+
+    start = time.perf_counter()
+    matcher = Matcher.from_catalog(catalog)
+    build = time.perf_counter() - start
+    aliases = sorted({form.text for form in matcher.forms if not form.variant})
+    print(
+        f"matcher: {len(matcher.forms)} compiled forms ({len(aliases)} surface forms), "
+        f"built in {build:.2f} s"
+    )
+
+    ours = timed("certpath Matcher.find (1 core)", corpus, matcher.find)
+    extractor = Extractor(catalog)
+    documents = [
+        Document(text, sections=detect_sections(text)) for text in corpus[: len(corpus) // 5]
+    ]
+    start = time.perf_counter()
+    for document in documents:
+        extractor.extract_document(document)
+    seconds = time.perf_counter() - start
+    texts = [d.text for d in documents]
+    print(
+        f"{'certpath full pipeline (1 core)':<44} {megabytes(texts) / seconds:8.1f} MB/s "
+        f"{len(documents) / seconds:9.0f} docs/s ({megabytes(texts):.1f} MB)"
+    )
+    start = time.perf_counter()
+    for text in texts:
+        detect_sections(text)
+    print(
+        f"{'  of which section detection':<44} "
+        f"{megabytes(texts) / (time.perf_counter() - start):8.1f} MB/s"
+    )
+
+    sample = replicate(base, args.baseline_mb)
+    sample = sample[
+        : max(1, int(len(sample) * args.baseline_mb * 1e6 / max(megabytes(sample) * 1e6, 1)))
+    ]
+    try:
+        from flashtext import KeywordProcessor
+    except ImportError:
+        print("flashtext not installed: pip install 'certpath[bench]'")
+        flash = None
+    else:
+        processor = KeywordProcessor(case_sensitive=False)
+        for alias in aliases:
+            processor.add_keyword(alias)
+        flash = timed("flashtext KeywordProcessor (1 core)", sample, processor.extract_keywords)
+    try:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+    except ImportError:
+        print("spaCy not installed: pip install 'certpath[bench]'")
+        phrase = None
+    else:
+        nlp = spacy.blank("en")
+        phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        phrase_matcher.add("SKILL", [nlp.make_doc(alias) for alias in aliases])
+        phrase = timed(
+            "spaCy PhraseMatcher, blank en (1 core)",
+            sample,
+            lambda text: phrase_matcher(nlp.make_doc(text)),
+        )
+    if flash:
+        print(f"ratio vs flashtext: {ours / flash:.1f}x (target >= 5x)")
+    if phrase:
+        print(f"ratio vs spaCy PhraseMatcher: {ours / phrase:.1f}x (target >= 8x)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory: {peak:.0f} MB (whole process, corpus included)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,310 @@
+"""Find skills in text: one Aho–Corasick automaton over every taxonomy surface form.
+
+The hot path of extraction. Text is folded to a same-length ASCII string (lower case; letters,
+digits and ``+ # .`` kept, a dot only inside a token; every other character a space), so a span
+in the folded text is the same span in the original and no offset mapping is needed. Each
+surface form is folded the same way and entered with a space on both sides, so a hit always
+sits on word boundaries that understand ``C++``, ``C#``, ``.NET``, ``Node.js``, ``CI/CD`` and
+``scikit-learn``; punctuation next to a space folds to two spaces, so a multi-word form never
+matches across a comma. Plural forms are added when they name no other skill. The automaton
+(``ahocorasick_rs``, Rust) reports overlapping hits, of which the longest win; case-sensitive
+and ambiguous forms are then checked against their context rules, which are data in the taxonomy
+(:class:`~certpath.catalog.models.AliasContext`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+import ahocorasick_rs
+
+if TYPE_CHECKING:
+    from certpath.catalog.loader import Catalog
+    from certpath.catalog.models import Alias, Skill
+
+_KEEP = b"abcdefghijklmnopqrstuvwxyz0123456789+#."
+
+
+def _fold_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for byte in _KEEP:
+        table[byte] = byte
+    for byte in range(ord("A"), ord("Z") + 1):
+        table[byte] = byte + 32
+    return bytes(table)
+
+
+_TABLE = _fold_table()
+_LONE_DOT = re.compile(rb"\.(?![a-z0-9])")
+
+
+def fold(text: str) -> str:
+    """Fold text for matching; the result has exactly the length of ``text``.
+
+    Examples:
+        >>> fold("Python, R & scikit-learn (C++/.NET).")
+        'python  r   scikit learn  c++ .net  '
+    """
+    folded = text.encode("ascii", "replace").translate(_TABLE)
+    return _LONE_DOT.sub(b" ", folded).decode("ascii")
+
+
+def _light(text: str) -> str:
+    """Lower case with hyphens, slashes and runs of spaces made single spaces (for rules)."""
+    return " ".join(re.sub(r"[\-_/]", " ", text.lower()).split())
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z+#]", "", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A compiled surface form: what a hit on it means and what it must be checked against."""
+
+    skill: str
+    text: str  # the alias as written in the taxonomy
+    key: str  # folded form, without separators
+    case_sensitive: bool
+    ambiguous: bool
+    cues: re.Pattern[str] | None  # any cue word, over folded text
+    window: int
+    not_before: re.Pattern[str] | None  # matched at the end of a hit, over the original text
+    not_after: re.Pattern[str] | None  # searched in the text just before a hit
+    confidence: float
+    variant: bool  # a generated plural or joined spelling
+    checked: bool = False  # has a case or context rule to apply
+    case_only: bool = False  # its only rule is its casing
+    squashed: str = ""  # the alias without separators, for case-sensitive comparison
+
+
+class Hit(NamedTuple):
+    """A match: the form that matched, its span in the text, and what confirmed it.
+
+    A named tuple rather than a dataclass: the matcher makes tens of them per document.
+    """
+
+    form: Form
+    start: int
+    end: int
+    confidence: float
+    cue: str | None = None  # the cue word that confirmed an ambiguous form
+
+
+class Matcher:
+    """All surface forms of a taxonomy, compiled once; :meth:`find` is the hot path.
+
+    Examples:
+        >>> from certpath.catalog import load_catalog
+        >>> matcher = Matcher.from_catalog(load_catalog())
+        >>> [h.form.skill for h in matcher.find("Python, R and SQL; R&D experience")]
+        ['python', 'r', 'sql']
+    """
+
+    def __init__(self, forms: list[Form]) -> None:
+        self.forms = forms
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            [" " + form.key + " " for form in forms],
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        )
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> Matcher:
+        return cls(compile_forms(catalog.skills.values()))
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def find(self, text: str) -> list[Hit]:
+        """Every skill hit in ``text``, longest-first without overlaps, in text order."""
+        folded = " " + fold(text) + " "
+        forms = self.forms
+        kept: list[tuple[int, int, int]] = []  # (start, end, form index), spans in ``text``
+        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            # the pattern has a space either side and folded has one pad character in front,
+            # so the hit's text span is [start, end - 2)
+            end -= 2
+            if kept and kept[-1][1] > start:  # overlaps: the longest wins
+                longest = True
+                while kept and kept[-1][1] > start:
+                    if kept[-1][1] - kept[-1][0] >= end - start:
+                        longest = False
+                        break
+                    kept.pop()
+                if not longest:
+                    continue
+            kept.append((start, end, index))
+        hits: list[Hit] = []
+        pending: list[tuple[int, int, Form]] = []
+        for start, end, index in kept:
+            form = forms[index]
+            if not form.checked:
+                hits.append(Hit(form, start, end, form.confidence))
+            elif form.case_only:  # e.g. "AI", "ML": the casing alone decides
+                if text[start:end] == form.text or _squash(text[start:end]) == form.squashed:
+                    hits.append(Hit(form, start, end, form.confidence))
+            else:
+                pending.append((start, end, form))
+        if not pending:
+            return hits
+        anchors = [hit.start for hit in hits]  # unambiguous hits confirm ambiguous neighbours
+        for start, end, form in pending:
+            hit = _check(form, text, folded, start, end, anchors)
+            if hit is not None:
+                hits.append(hit)
+        hits.sort(key=_start)
+        return hits
+
+
+def _start(hit: Hit) -> int:
+    return hit.start
+
+
+def _check(
+    form: Form, text: str, folded: str, start: int, end: int, anchors: list[int]
+) -> Hit | None:
+    """Apply a form's case and context rules to one hit; None when it is not the skill.
+
+    An ambiguous form needs one of its cue words within its window, or an unambiguous skill
+    hit within that window (a list of technologies: "Kubernetes, Terraform and Rust").
+    """
+    if form.case_sensitive:
+        written = text[start:end]
+        if written != form.text and _squash(written) != form.squashed:
+            return None
+    if form.not_before is not None and form.not_before.match(text, end):
+        return None
+    if form.not_after is not None and form.not_after.search(text, max(0, start - 60), start):
+        return None
+    if form.ambiguous and form.cues is not None:
+        # folded has one pad character in front: text offset i is folded offset i + 1
+        cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)
+        if cue is None:
+            cue = form.cues.search(folded, end + 1, end + 2 + form.window)
+        if cue is not None:
+            return Hit(form, start, end, form.confidence, cue.group().strip())
+        low = bisect.bisect_left(anchors, start - form.window)
+        if low < len(anchors) and anchors[low] <= end + form.window:
+            return Hit(form, start, end, form.confidence - 0.05, "(a nearby skill)")
+        return None
+    return Hit(form, start, end, form.confidence)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A rule phrase as a regex: any run of spaces, hyphens, slashes or underscores between
+    its words, and word boundaries where the phrase starts or ends with a word character."""
+    words = [re.escape(word) for word in _light(phrase).split(" ")]
+    body = r"[\s\-/_]+".join(words)
+    head = r"(?<![A-Za-z0-9])" if phrase[:1].isalnum() else ""
+    tail = r"(?![A-Za-z0-9])" if phrase[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _not_before(phrases: list[str]) -> re.Pattern[str] | None:
+    """Phrases directly after a hit (spaces and hyphens between allowed): "R&D", "Go-to-market"."""
+    if not phrases:
+        return None
+    alternatives = "|".join(_phrase_pattern(p) for p in phrases)
+    return re.compile(r"[ \t\-]*(?:" + alternatives + ")", re.IGNORECASE)
+
+
+def _not_after(phrases: list[str]) -> re.Pattern[str] | None:
+    """Phrases directly before a hit: "total cost of ownership"."""
+    if not phrases:
+        return None
+    alternatives = "|".join(_phrase_pattern(p) for p in phrases)
+    return re.compile(r"(?:" + alternatives + r")[ \t\-]*$", re.IGNORECASE)
+
+
+def _cues(cues: list[str]) -> re.Pattern[str] | None:
+    """Any cue word starting a word of folded text (a cue may be a stem: "fine tun")."""
+    keys = sorted({_key(cue) for cue in cues if _key(cue)}, key=len, reverse=True)
+    return re.compile(" (?:" + "|".join(re.escape(key) for key in keys) + ")") if keys else None
+
+
+# --------------------------------------------------------------------------- compiling
+
+
+def _key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _confidence(alias: Alias, key: str) -> float:
+    if alias.ambiguous:
+        return 0.75 if alias.context and alias.context.cues else 0.7
+    if alias.case_sensitive or (" " not in key and len(key) <= 3):
+        return 0.85
+    return 0.95 if " " in key else 0.9
+
+
+def compile_forms(skills: object) -> list[Form]:
+    """Compile every surface form of ``skills`` (an iterable of Skill), with variants.
+
+    Plural spellings (``LLMs``, ``vector databases``, ``ontologies``) are added for plain forms
+    when the plural names no other skill.
+    """
+    from certpath.catalog.models import Skill
+
+    forms: list[Form] = []
+    owner: dict[str, str] = {}
+    plain: list[tuple[Skill, Alias, str]] = []
+    for skill in skills:  # type: ignore[attr-defined]
+        assert isinstance(skill, Skill)
+        for alias in skill.surface_forms():
+            key = _key(alias.text)
+            if not key:
+                continue
+            owner.setdefault(key, skill.id)
+            forms.append(_form(skill.id, alias, key, variant=False))
+            if not (alias.case_sensitive or alias.ambiguous):
+                plain.append((skill, alias, key))
+    seen = {(form.key, form.skill) for form in forms}
+    for skill, alias, key in plain:
+        for variant in _variants(key):
+            if variant in owner or (variant, skill.id) in seen:
+                continue
+            owner[variant] = skill.id
+            seen.add((variant, skill.id))
+            forms.append(_form(skill.id, alias, variant, variant=True))
+    return forms
+
+
+def _form(skill: str, alias: Alias, key: str, variant: bool) -> Form:
+    context = alias.context
+    return Form(
+        skill=skill,
+        text=alias.text,
+        key=key,
+        case_sensitive=alias.case_sensitive,
+        ambiguous=alias.ambiguous,
+        cues=_cues(context.cues) if context else None,
+        window=context.window if context else 60,
+        not_before=_not_before(context.not_before) if context else None,
+        not_after=_not_after(context.not_after) if context else None,
+        confidence=_confidence(alias, key) - (0.05 if variant else 0.0),
+        variant=variant,
+        checked=alias.case_sensitive
+        or alias.ambiguous
+        or bool(context and (context.not_before or context.not_after)),
+        squashed=_squash(alias.text),
+        case_only=alias.case_sensitive
+        and not alias.ambiguous
+        and not (context and (context.not_before or context.not_after)),
+    )
+
+
+def _variants(key: str) -> list[str]:
+    """Plural spellings of a plain folded form (joined spellings are curated as aliases)."""
+    found = []
+    last = key.rsplit(" ", 1)[-1]
+    if len(last) >= 3 and last.isalpha():
+        if last.endswith("y") and last[-2] not in "aeiou":
+            found.append(key[:-1] + "ies")
+        elif last.endswith(("s", "x", "ch", "sh")):
+            found.append(key + "es")
+        else:
+            found.append(key + "s")
+    return found

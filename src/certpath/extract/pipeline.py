@@ -1,0 +1,445 @@
+"""Extraction end to end: source -> document -> hits -> mentions with evidence -> skill summary.
+
+Reads the source (:mod:`.readers`), finds hits (:mod:`.matcher`), then annotates each hit with
+its section, the requirement strength its section or sentence states, the years of experience
+stated next to it, and a confidence; parents of explicit skills are added as inferred mentions.
+:func:`extract_many` spreads a batch over processes and returns the same results, in order, as
+extracting one at a time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from certpath.errors import DocumentError
+from certpath.extract.document import Document, Mention, SectionKind, Strength
+from certpath.extract.matcher import Hit, Matcher
+from certpath.extract.sections import detect_sections
+
+if TYPE_CHECKING:
+    from certpath.catalog.loader import Catalog
+
+Source = str | bytes | os.PathLike[str] | Document
+
+_SECTION_STRENGTH = {
+    SectionKind.REQUIREMENTS: Strength.REQUIRED,
+    SectionKind.NICE_TO_HAVE: Strength.PREFERRED,
+}
+_PREFERRED = re.compile(
+    r"\b(?:preferred|a plus|is a plus|are a plus|plus\b|nice[\s-]to[\s-]have|bonus|desirable|"
+    r"desired|ideally|good to have|advantageous|beneficial|would be great|not required|"
+    r"familiarity with)",
+)
+_REQUIRED = re.compile(
+    r"\b(?:required|requires?|must|minimum|at least|need to have|you have|essential|"
+    r"mandatory|proficien(?:t|cy) (?:in|with)|strong (?:experience|knowledge|background))",
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+}
+_NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
+# "3+ years of experience with", "5-7 yrs in", "three years' hands-on"
+_YEARS_BEFORE = re.compile(
+    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b['’]?"
+    r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|working|practical|proven|"
+    r"commercial|production|solid|strong|demonstrated))*"
+    r"(?:\s+of)?(?:\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|developing|on|of|"
+    r"writing|programming))?\s*(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+# "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python for 4 years"
+_YEARS_AFTER = re.compile(
+    r"^\s*(?:\(|:|-|–|,|for)?\s*" + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?"
+    r"(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_ENDS = ("\n", ". ", "; ", "! ", "? ")
+_OTHER = SectionKind.OTHER
+_LISTING = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE})
+_BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.COMPANY})
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class SkillSummary:
+    """One skill of a document, summarising its mentions."""
+
+    skill: str
+    label: str
+    count: int
+    strength: Strength
+    years: float | None
+    confidence: float
+    inferred: bool
+    evidence: str  # the line of the first explicit mention (or of the child, when inferred)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The result of extracting one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    skills: tuple[SkillSummary, ...]
+
+    def skill_ids(self, *, inferred: bool = False) -> list[str]:
+        """Ids of the skills found, explicit ones only unless ``inferred``."""
+        return [s.skill for s in self.skills if inferred or not s.inferred]
+
+    def to_dict(self) -> dict[str, Any]:
+        labels = {s.skill: s.label for s in self.skills}
+        return {
+            "source": self.document.source,
+            "format": self.document.format,
+            "mentions": [
+                {
+                    "skill": m.skill,
+                    "label": labels.get(m.skill, m.skill),
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "section": m.section.value,
+                    "strength": m.strength.value,
+                    "years": m.years,
+                    "confidence": m.confidence,
+                    "inferred": m.inferred,
+                }
+                for m in self.mentions
+            ],
+            "skills": [
+                {
+                    "skill": s.skill,
+                    "label": s.label,
+                    "count": s.count,
+                    "strength": s.strength.value,
+                    "years": s.years,
+                    "confidence": s.confidence,
+                    "inferred": s.inferred,
+                    "evidence": s.evidence,
+                }
+                for s in self.skills
+            ],
+        }
+
+
+class Extractor:
+    """Extraction over one catalog: the compiled matcher, parents and labels, built once.
+
+    Examples:
+        >>> from certpath.catalog import load_catalog
+        >>> result = Extractor(load_catalog()).extract("Requirements: 3+ years of Python")
+        >>> m = result.mentions[0]
+        >>> (m.skill, m.section.value, m.strength.value, m.years)
+        ('python', 'requirements', 'required', 3.0)
+    """
+
+    def __init__(self, catalog: Catalog, max_bytes: int | None = None) -> None:
+        self.matcher = Matcher.from_catalog(catalog)
+        self.parents = {key: skill.parent for key, skill in catalog.skills.items() if skill.parent}
+        self.labels = {key: skill.label for key, skill in catalog.skills.items()}
+        self.max_bytes = max_bytes
+
+    def extract(self, source: Source, *, name: str | None = None) -> Extraction:
+        """Extract the skills of a path, bytes, text or :class:`Document`."""
+        return self.extract_document(self.read(source, name=name))
+
+    def read(self, source: Source, *, name: str | None = None) -> Document:
+        if isinstance(source, Document):
+            return source
+        from certpath.extract.readers import DEFAULT_MAX_BYTES, read
+
+        return read(source, name=name, max_bytes=self.max_bytes or DEFAULT_MAX_BYTES)
+
+    def extract_document(self, document: Document) -> Extraction:
+        if not document.sections and document.text:
+            document = Document(
+                document.text,
+                document.source,
+                document.format,
+                detect_sections(document.text),
+                document.metadata,
+            )
+        hits = self.matcher.find(document.text)
+        mentions = self._annotate(document, hits)
+        return Extraction(document, tuple(mentions), tuple(self._summarise(document, mentions)))
+
+    # ----------------------------------------------------------------------- annotation
+
+    def _annotate(self, document: Document, hits: list[Hit]) -> list[Mention]:
+        """Section, strength (stated by the clause, else by the section), years, confidence."""
+        text = document.text
+        starts = [section.start for section in document.sections]
+        mentions: list[Mention] = []
+        explicit = {hit.form.skill for hit in hits}
+
+        lines: dict[int, tuple[int, Strength | None, bool]] = {}  # start -> end, strength, years
+        sections = document.sections
+        for hit in hits:
+            start, end = hit.start, hit.end
+            section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
+            # a clause: the line, cut at sentence and clause ends ("...; X is a plus")
+            line_start = (
+                max(
+                    text.rfind("\n", 0, start),
+                    text.rfind(". ", 0, start),
+                    text.rfind("; ", 0, start),
+                    text.rfind("! ", 0, start),
+                    text.rfind("? ", 0, start),
+                )
+                + 1
+            )
+            line = lines.get(line_start)
+            if line is None:
+                line_end = min(
+                    (i for i in (text.find(c, end) for c in _CLAUSE_ENDS) if i >= 0),
+                    default=len(text),
+                )
+                lowered = text[line_start:line_end].lower()
+                line = (line_end, _line_strength(lowered), "year" in lowered or "yr" in lowered)
+                lines[line_start] = line
+            strength = line[1] or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
+            years = _years(text, start, end, line_start, line[0]) if line[2] else None
+            confidence = hit.confidence
+            if section in _LISTING:
+                confidence = min(0.99, confidence + 0.04)
+            elif section in _BOILERPLATE:
+                confidence = confidence * 0.8
+            mentions.append(
+                Mention(
+                    hit.form.skill,
+                    text[start:end],
+                    start,
+                    end,
+                    section,
+                    strength,
+                    years,
+                    round(confidence, 3),
+                    False,
+                )
+            )
+        inferred: list[Mention] = []
+        added: set[str] = set()
+        for mention in mentions:
+            parent = self.parents.get(mention.skill)
+            depth = 0
+            while parent and depth < 8:
+                if parent not in explicit and parent not in added:
+                    added.add(parent)
+                    inferred.append(
+                        Mention(
+                            parent,
+                            mention.text,
+                            mention.start,
+                            mention.end,
+                            mention.section,
+                            mention.strength,
+                            None,
+                            round(mention.confidence * 0.8, 3),
+                            True,
+                        )
+                    )
+                parent = self.parents.get(parent)
+                depth += 1
+        return mentions + inferred
+
+    def _summarise(self, document: Document, mentions: list[Mention]) -> list[SkillSummary]:
+        text = document.text
+        summaries: dict[str, SkillSummary] = {}
+        for m in mentions:
+            known = summaries.get(m.skill)
+            if known is None:
+                line_start = text.rfind("\n", 0, m.start) + 1
+                line_end = text.find("\n", m.end)
+                evidence = text[line_start : len(text) if line_end < 0 else line_end].strip()
+                summaries[m.skill] = SkillSummary(
+                    m.skill,
+                    self.labels.get(m.skill, m.skill),
+                    1,
+                    m.strength,
+                    m.years,
+                    m.confidence,
+                    m.inferred,
+                    evidence[:300],
+                )
+                continue
+            summaries[m.skill] = SkillSummary(
+                m.skill,
+                known.label,
+                known.count + 1,
+                m.strength if _RANK[m.strength] < _RANK[known.strength] else known.strength,
+                known.years if m.years is None or (known.years or 0) >= m.years else m.years,
+                max(known.confidence, m.confidence),
+                known.inferred and m.inferred,
+                known.evidence,
+            )
+        return sorted(summaries.values(), key=lambda s: (s.inferred, -s.confidence, s.skill))
+
+
+_RANK = {Strength.REQUIRED: 0, Strength.PREFERRED: 1, Strength.MENTIONED: 2}
+
+
+def _line_strength(line: str) -> Strength | None:
+    """The strength a lower-cased line states outright ("... is a plus", "required"), if any."""
+    if _PREFERRED.search(line):
+        return Strength.PREFERRED
+    if _REQUIRED.search(line):
+        return Strength.REQUIRED
+    return None
+
+
+def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> float | None:
+    """Years of experience stated right before or after a mention, within its sentence."""
+    before = text[max(line_start, start - 90) : start]
+    lowered = before.lower()
+    if "year" in lowered or "yr" in lowered:
+        cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+        before = before[cut:]
+        # allow a short list between the phrase and the skill: "3+ years with SQL and Python"
+        for lead in _candidates(before):
+            found = _YEARS_BEFORE.search(lead)
+            if found:
+                return _number(found.group(1))
+    after = text[end : min(line_end, end + 30)]
+    if "year" in after.lower() or "yr" in after.lower():
+        found = _YEARS_AFTER.search(after)
+        if found:
+            return _number(found.group(1))
+    return None
+
+
+def _candidates(before: str) -> Iterator[str]:
+    """The text before a mention, then with trailing list items ("SQL and ", "R, ") removed."""
+    yield before
+    trimmed = before
+    for _ in range(4):
+        trimmed = re.sub(r"(?:[\w.+#/-]+\s*(?:,|and|or|&)\s*)$", "", trimmed)
+        if not trimmed or trimmed == before:
+            return
+        yield trimmed
+
+
+def _number(token: str) -> float:
+    word = _NUMBER_WORDS.get(token.lower())
+    return float(word) if word is not None else float(token)
+
+
+# --------------------------------------------------------------------------- module API
+
+
+@lru_cache(maxsize=2)
+def _default_extractor(catalog_dir: Path | None = None, max_bytes: int | None = None) -> Extractor:
+    from certpath.catalog import load_catalog
+
+    return Extractor(load_catalog(catalog_dir), max_bytes)
+
+
+def extract(source: Source, *, name: str | None = None) -> Extraction:
+    """Extract skill mentions from a path, bytes, text or Document, with the packaged catalog.
+
+    Examples:
+        >>> sorted(extract("Skills: Python, SQL, Docker").skill_ids())
+        ['docker', 'python', 'sql']
+    """
+    return _default_extractor().extract(source, name=name)
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(catalog_dir: Path | None, max_bytes: int | None) -> None:
+    global _WORKER
+    _WORKER = _default_extractor(catalog_dir, max_bytes)
+
+
+def _work(item: Source) -> Extraction | DocumentError:
+    assert _WORKER is not None
+    return _extract_or_error(_WORKER, item)
+
+
+def _extract_or_error(extractor: Extractor, item: Source) -> Extraction | DocumentError:
+    try:
+        return extractor.extract(item)
+    except DocumentError as error:
+        return error
+
+
+@overload
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    processes: int | None = ...,
+    chunksize: int = ...,
+    catalog_dir: Path | None = ...,
+    max_bytes: int | None = ...,
+    errors: Literal["raise"] = ...,
+) -> Iterator[Extraction]: ...
+@overload
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    processes: int | None = ...,
+    chunksize: int = ...,
+    catalog_dir: Path | None = ...,
+    max_bytes: int | None = ...,
+    errors: Literal["return"],
+) -> Iterator[Extraction | DocumentError]: ...
+def extract_many(
+    sources: Iterable[Source],
+    *,
+    processes: int | None = None,
+    chunksize: int = 16,
+    catalog_dir: Path | None = None,
+    max_bytes: int | None = None,
+    errors: Literal["raise", "return"] = "raise",
+) -> Iterator[Extraction | DocumentError]:
+    """Extract a batch, in order, spread over ``processes`` (default: all cores).
+
+    Each worker compiles the matcher once; results equal :func:`extract` one at a time.
+    ``processes=1`` runs in this process (no pool). A source that cannot be read raises its
+    :class:`DocumentError` (``errors="raise"``) or takes its place in the results
+    (``errors="return"``).
+
+    Examples:
+        >>> [sorted(r.skill_ids()) for r in extract_many(["Python", "SQL and R"], processes=1)]
+        [['python'], ['r', 'sql']]
+    """
+    workers = processes or os.cpu_count() or 1
+    if workers <= 1:
+        extractor = _default_extractor(catalog_dir, max_bytes)
+        results: Iterator[Extraction | DocumentError] = (
+            _extract_or_error(extractor, source) for source in sources
+        )
+        yield from _raise_or_return(results, errors)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(catalog_dir, max_bytes)
+    ) as pool:
+        yield from _raise_or_return(pool.map(_work, sources, chunksize=chunksize), errors)
+
+
+def _raise_or_return(
+    results: Iterable[Extraction | DocumentError], errors: str
+) -> Iterator[Extraction | DocumentError]:
+    for result in results:
+        if isinstance(result, DocumentError) and errors == "raise":
+            raise result
+        yield result

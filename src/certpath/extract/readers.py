@@ -1,0 +1,1375 @@
+"""Readers: a file, bytes or text -> a :class:`~certpath.extract.document.Document`.
+
+The first step of extraction: every supported format (text, Markdown, PDF, DOCX, HTML, JSON
+Resume, LinkedIn export, schema.org JobPosting) becomes plain text with headings on their own
+lines, then :func:`~certpath.extract.sections.detect_sections` splits it for the matcher.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import math
+import os
+import re
+import stat
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from html import unescape
+from pathlib import Path
+from typing import Any, Final
+
+from certpath.errors import DocumentError
+from certpath.extract.document import Document
+from certpath.extract.sections import detect_sections
+
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "read", "read_text"]
+
+DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
+"""The largest input read by default; ``Settings.max_document_mb`` overrides it at the edge."""
+
+FORMATS: Final = (
+    "text",
+    "markdown",
+    "pdf",
+    "docx",
+    "html",
+    "json-resume",
+    "linkedin-export",
+    "jobposting",
+)
+"""The values ``format=`` accepts, which are also the values of ``Document.format``."""
+
+_MAX_PATH_CHARS: Final = 4096
+_MIN_PDF_CHARS: Final = 20
+_SNIFF_WINDOW: Final = 4096
+_MAX_JSON_DEPTH: Final = 8
+
+_EXTENSIONS: Final[Mapping[str, str]] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".zip": "zip",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonld": "json",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+}
+
+_DESCRIPTIONS: Final[Mapping[str, str]] = {
+    "pdf": "a PDF",
+    "docx": "a Word document (DOCX)",
+    "zip": "a zip archive",
+    "linkedin-export": "a LinkedIn data export (zip)",
+    "html": "an HTML page",
+    "json": "JSON",
+    "text": "plain text",
+    "markdown": "Markdown text",
+}
+
+# Formats that are not read, recognised by their first bytes so the message can say what to do.
+_UNSUPPORTED_MAGIC: Final = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old Word 97-2003 (.doc) or other legacy Office file",
+        "open it in Word or LibreOffice and save it as .docx or PDF",
+    ),
+    (b"{\\rtf", "a Rich Text (.rtf) file", "save it as .docx, PDF or plain text"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "run OCR on it first or provide the text"),
+    (b"\xff\xd8\xff", "a JPEG image", "run OCR on it first or provide the text"),
+    (b"GIF8", "a GIF image", "run OCR on it first or provide the text"),
+    (b"II*\x00", "a TIFF image", "run OCR on it first or provide the text"),
+    (b"MM\x00*", "a TIFF image", "run OCR on it first or provide the text"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it and give the file inside"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and give the file inside"),
+    (b"Rar!", "a RAR archive", "unpack it and give the file inside"),
+)
+
+_LINKEDIN_FILES: Final = ("profile.csv", "positions.csv", "skills.csv")
+_NAMES: Final[Mapping[str, str]] = {
+    "text": "text (it holds only spaces and line breaks)",
+    "markdown": "Markdown file (it holds only spaces and line breaks)",
+    "pdf": "PDF",
+    "docx": "Word document",
+    "html": "HTML page",
+    "json-resume": "JSON Resume",
+    "linkedin-export": "LinkedIn export",
+    "jobposting": "job posting",
+}
+
+# Elements whose content is never visible on a rendered page.
+_HIDDEN_TAGS: Final = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
+)
+_BLOCK_TAGS: Final = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+    }
+)
+_PARAGRAPH_TAGS: Final = frozenset(
+    {"article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "section", "table", "ul", "ol"}
+)
+_CELL_TAGS: Final = frozenset({"td", "th"})
+
+_HTML_START = re.compile(
+    r"\A\s*<(?:!doctype\s+html|html|head|body|meta|title|div|p|h[1-6]|ul|ol|section|article"
+    r"|main|header|span|table)\b",
+    re.IGNORECASE,
+)
+_HTML_ANYWHERE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_HAS_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE_RUN = re.compile(r"\s+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# C0 and C1 controls, DEL and stray byte-order marks; \t and \n are kept.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe]")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)")
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def read(
+    source: str | bytes | os.PathLike[str],
+    *,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    format: str | None = None,
+) -> Document:
+    """Read a resume or job posting into a document with its text, sections and metadata.
+
+    What ``source`` means depends on its type:
+
+    * a :class:`pathlib.Path` (any ``os.PathLike``): the file at that path;
+    * ``bytes``: a file's content; the format is sniffed from the content, with ``name``'s
+      extension as a hint that must agree with it;
+    * ``str``: the text itself, **except** when it is a single line shorter than 4096
+      characters that names an existing file: then that file is read. Untrusted text (a web
+      form) must go through :func:`read_text`, which never opens a file.
+
+    Formats are recognised by content: ``%PDF-`` (PDF), a zip holding ``word/document.xml``
+    (DOCX) or LinkedIn's ``Profile.csv``/``Positions.csv``/``Skills.csv`` (LinkedIn export),
+    JSON with ``basics``/``work``/``skills`` (JSON Resume) or ``@type: JobPosting``
+    (schema.org, also inside ``@graph`` or a list), HTML, else text (Markdown by extension).
+    An HTML page embedding a JobPosting as JSON-LD is read as that posting.
+
+    Args:
+        source: a path, a file's bytes, or text (see above).
+        name: the file name for ``bytes``/``str`` input; its extension is a format hint and it
+            becomes the document's ``source``.
+        max_bytes: inputs (and zip contents once unpacked) larger than this are refused; the
+            CLI and web app pass ``Settings.max_document_mb`` converted to bytes.
+        format: force a reader, one of :data:`FORMATS`, instead of sniffing. A forced
+            ``html`` returns the page's visible text even when it embeds a JobPosting.
+
+    Returns:
+        The document; ``format`` says which reader produced it.
+
+    Raises:
+        DocumentError: with ``reason`` ``not-found``, ``empty``, ``too-large``, ``encoding``,
+            ``format-mismatch``, ``no-text-layer``, ``unsupported`` or ``corrupt``; the
+            message says what is wrong and what to do.
+
+    Examples:
+        >>> doc = read("Jane Doe\\nSkills\\nPython, SQL")
+        >>> doc.format, [section.kind.value for section in doc.sections]
+        ('text', ['other', 'skills'])
+        >>> read(b'{"basics": {"name": "Jane"}, "skills": [{"name": "Python"}]}').format
+        'json-resume'
+    """
+    _check_format(format, name or "<input>")
+    if isinstance(source, str):
+        path = _existing_file(source)
+        if path is None:
+            return read_text(source, name=name, max_bytes=max_bytes, format=format)
+        return _read_path(path, max_bytes=max_bytes, format=format)
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+        label = name or "<bytes>"
+        _check_size(len(data), max_bytes, label)
+        return _read_bytes(data, label, _extension(name), max_bytes, format)
+    # os.fspath raises TypeError for anything that is not a path either.
+    return _read_path(Path(os.fspath(source)), max_bytes=max_bytes, format=format)
+
+
+def read_text(
+    text: str,
+    *,
+    name: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    format: str | None = None,
+) -> Document:
+    """Read text that is already in memory; unlike :func:`read`, never opens a file.
+
+    The text may be plain text, Markdown (when ``name`` ends in ``.md``), HTML, JSON Resume or
+    JobPosting JSON(-LD); the format is sniffed as for :func:`read`.
+
+    Args:
+        text: the content.
+        name: a file name whose extension hints the format; it becomes the document's source.
+        max_bytes: the largest UTF-8 size accepted.
+        format: force a text reader (``text``, ``markdown``, ``html``, ``json-resume``,
+            ``jobposting``).
+
+    Returns:
+        The document.
+
+    Raises:
+        DocumentError: as :func:`read`.
+
+    Examples:
+        >>> read_text("/etc/hostname").text
+        '/etc/hostname'
+    """
+    label = name or "<text>"
+    _check_format(format, label)
+    if len(text) > max_bytes:
+        _check_size(len(text), max_bytes, label)
+    # Lone surrogates cannot be encoded; they carry no text, so they become U+FFFD.
+    encoded = text.encode("utf-8", errors="replace")
+    _check_size(len(encoded), max_bytes, label)
+    if not text.strip():
+        raise DocumentError(label, "empty", "the text is empty; paste or give the document")
+    if format in ("pdf", "docx", "linkedin-export"):
+        raise DocumentError(
+            label,
+            "unsupported",
+            f"a {format} document must be given as a file or bytes, not as text; "
+            "pass its path or its bytes",
+        )
+    clean = encoded.decode("utf-8")
+    expected = format or _EXTENSIONS.get(_extension(name) or "")
+    if expected in ("pdf", "docx", "zip"):
+        raise _mismatch(label, _extension(name) or "", _sniff_text(clean))
+    return _read_decoded(clean, label, expected, {}, forced=format is not None)
+
+
+# --- input handling ---------------------------------------------------------------------------
+
+
+def _check_format(format: str | None, label: str) -> None:
+    if format is not None and format not in FORMATS:
+        raise DocumentError(
+            label,
+            "unsupported",
+            f"unknown format {format!r}; use one of {', '.join(FORMATS)} or leave it out to "
+            "detect the format from the content",
+        )
+
+
+def _existing_file(text: str) -> Path | None:
+    """The file a one-line string names, or None when the string is content."""
+    if not text.strip() or len(text) >= _MAX_PATH_CHARS or "\n" in text or "\r" in text:
+        return None
+    path = Path(text)
+    try:
+        return path if path.is_file() else None
+    except (OSError, ValueError):  # NUL bytes, names too long for the file system...
+        return None
+
+
+def _extension(name: str | None) -> str | None:
+    if not name:
+        return None
+    suffix = Path(name).suffix.lower()
+    return suffix or None
+
+
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    if count >= 1024:
+        return f"{count / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{count} bytes"
+
+
+def _too_large(label: str, what: str, size: int | None, max_bytes: int) -> DocumentError:
+    stated = f"{what} {_size(size)}" if size is not None else f"{what} more than the limit"
+    return DocumentError(
+        label,
+        "too-large",
+        f"{stated}, over the {_size(max_bytes)} limit; give a smaller file (only the resume "
+        "or posting), or raise the limit with the CERTPATH_MAX_DOCUMENT_MB setting",
+    )
+
+
+def _check_size(size: int, max_bytes: int, label: str) -> None:
+    if size > max_bytes:
+        raise _too_large(label, "it is", size, max_bytes)
+
+
+def _read_path(path: Path, *, max_bytes: int, format: str | None) -> Document:
+    label = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DocumentError(
+            label, "not-found", "there is no such file; check the path and the file name"
+        ) from None
+    except OSError as error:
+        raise DocumentError(
+            label, "not-found", f"the file cannot be opened ({error.strerror}); check the path"
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(
+            label, "unsupported", "this is a folder, not a file; give the resume or posting file"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(
+            label, "unsupported", "this is not a regular file; save the content to a file first"
+        )
+    _check_size(info.st_size, max_bytes, label)
+    try:
+        with path.open("rb") as handle:
+            # Read one byte past the limit in case the file grew since stat().
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise DocumentError(
+            label,
+            "not-found",
+            f"the file cannot be read ({error.strerror}); check that it exists and that you "
+            "may read it",
+        ) from None
+    _check_size(len(data), max_bytes, label)
+    return _read_bytes(data, label, path.suffix.lower() or None, max_bytes, format)
+
+
+# --- format detection -------------------------------------------------------------------------
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """``pdf`` or ``zip`` for the binary formats read; None for anything else."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    return None
+
+
+def _unsupported_binary(data: bytes, label: str) -> None:
+    for magic, what, advice in _UNSUPPORTED_MAGIC:
+        if data.startswith(magic):
+            raise DocumentError(
+                label, "unsupported", f"this is {what}, which is not read; {advice}"
+            )
+
+
+def _sniff_text(text: str) -> str:
+    """``json``, ``html`` or ``text`` for decoded content."""
+    head = text[:_SNIFF_WINDOW].lstrip()
+    if head.startswith("{"):
+        return "json"
+    if head.startswith("[") and text.rstrip().endswith("]"):
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            return "text"
+        return "json"
+    if _HTML_START.match(head) or _HTML_ANYWHERE.search(text, 0, 65536):
+        return "html"
+    return "text"
+
+
+def _mismatch(label: str, extension: str, actual: str) -> DocumentError:
+    named = _DESCRIPTIONS.get(_EXTENSIONS.get(extension, ""), f"a {extension} file")
+    content = _DESCRIPTIONS.get(actual, actual)
+    right = {
+        "pdf": ".pdf",
+        "docx": ".docx",
+        "linkedin-export": ".zip",
+        "html": ".html",
+        "json": ".json",
+        "text": ".txt",
+        "markdown": ".md",
+    }.get(actual, "")
+    fix = f"rename it to {right}" if right else "rename it"
+    return DocumentError(
+        label,
+        "format-mismatch",
+        f"the name ends in {extension}, which means {named}, but the content is {content}; "
+        f"{fix} or export the document again in the format its name says",
+    )
+
+
+def _read_bytes(
+    data: bytes, label: str, extension: str | None, max_bytes: int, format: str | None
+) -> Document:
+    if not data:
+        raise DocumentError(
+            label, "empty", "the file is empty (0 bytes); check that you chose the right file"
+        )
+    expected = _EXTENSIONS.get(extension or "")
+    if format is not None:
+        return _read_forced(data, label, format, max_bytes)
+    kind = _binary_kind(data)
+    if kind == "pdf":
+        if expected not in (None, "pdf"):
+            raise _mismatch(label, extension or "", "pdf")
+        return _read_pdf(data, label)
+    if kind == "zip":
+        archive = _open_zip(data, label, max_bytes)
+        inner = _zip_kind(archive)
+        if inner is not None and expected not in (None, "zip", inner):
+            raise _mismatch(label, extension or "", inner)
+        if inner == "docx":
+            return _read_docx(data, label)
+        if inner == "linkedin-export":
+            return _read_linkedin(archive, label, max_bytes)
+        raise _unknown_zip(label, archive)
+    _unsupported_binary(data, label)
+    if expected in ("pdf", "docx", "zip"):
+        try:
+            text, _ = _decode(data, label)
+        except DocumentError:
+            raise DocumentError(
+                label,
+                "corrupt",
+                f"the name says {_DESCRIPTIONS[expected]} but the content is not one (it is "
+                "unrecognised binary data); the file is damaged or not what its name says: "
+                "export it again",
+            ) from None
+        raise _mismatch(label, extension or "", _sniff_text(text))
+    text, encoding = _decode(data, label)
+    metadata = {"encoding": encoding} if encoding != "utf-8" else {}
+    if expected == "json" and _sniff_text(text) == "html":
+        raise _mismatch(label, extension or "", "html")
+    if expected == "html" and _sniff_text(text) == "json":
+        raise _mismatch(label, extension or "", "json")
+    return _read_decoded(text, label, expected, metadata)
+
+
+def _read_forced(data: bytes, label: str, format: str, max_bytes: int) -> Document:
+    if format == "pdf":
+        if _binary_kind(data) != "pdf":
+            raise DocumentError(
+                label, "corrupt", "this is not a PDF (no %PDF- header); give the PDF file itself"
+            )
+        return _read_pdf(data, label)
+    if format in ("docx", "linkedin-export"):
+        archive = _open_zip(data, label, max_bytes)
+        inner = _zip_kind(archive)
+        if inner != format:
+            raise DocumentError(
+                label,
+                "format-mismatch",
+                f"this was read as {_DESCRIPTIONS[format]} but it is "
+                f"{_DESCRIPTIONS.get(inner or 'zip', 'a zip archive')}; leave the format out "
+                "to detect it",
+            )
+        if format == "docx":
+            return _read_docx(data, label)
+        return _read_linkedin(archive, label, max_bytes)
+    text, encoding = _decode(data, label)
+    metadata = {"encoding": encoding} if encoding != "utf-8" else {}
+    return _read_decoded(text, label, format, metadata, forced=True)
+
+
+def _read_decoded(
+    text: str,
+    label: str,
+    expected: str | None,
+    metadata: dict[str, Any],
+    *,
+    forced: bool = False,
+) -> Document:
+    """Dispatch decoded text to its reader; ``expected`` is a format or an extension kind."""
+    kind = expected or _sniff_text(text)
+    if kind == "markdown":
+        return _finish(_markdown_text(_normalise(text)), label, "markdown", metadata)
+    if kind == "text":
+        return _finish(_normalise(text), label, "text", metadata)
+    if kind == "html":
+        return _read_html(text, label, metadata, embedded=not forced)
+    if kind in ("json", "json-resume", "jobposting"):
+        return _read_json(text, label, None if kind == "json" else kind, metadata)
+    raise AssertionError(f"unhandled format {kind}")  # pragma: no cover
+
+
+# --- text decoding and normalisation ----------------------------------------------------------
+
+
+def _decode(data: bytes, label: str) -> tuple[str, str]:
+    """The text and the encoding it was in; an ``encoding`` error when it is not text."""
+    advice = "save it as UTF-8 text (in most editors: Save As, Encoding: UTF-8) and try again"
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", label, advice), "utf-8"
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _strict(data, "utf-32", label, advice), "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", label, advice), "utf-16"
+    if b"\x00" in data:
+        raise DocumentError(
+            label,
+            "encoding",
+            "the file contains NUL bytes, so it is binary data or UTF-16/UTF-32 text without a "
+            f"byte-order mark; if it is a document, {advice}",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    else:
+        if not _looks_like_text(text, strict=False):
+            raise DocumentError(
+                label, "encoding", f"the file is mostly control characters, not text; {advice}"
+            )
+        return text, "utf-8"
+    # Windows-1252 is what most non-UTF-8 resumes turn out to be ("smart quotes" 0x93/0x94);
+    # it is only accepted when every byte is defined and the result reads like text.
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_like_text(text, strict=True):
+            return text, "cp1252"
+    position = utf8_error.start
+    raise DocumentError(
+        label,
+        "encoding",
+        f"the file is not valid UTF-8 (byte 0x{data[position]:02x} at position {position}) and "
+        f"does not read as Windows-1252 text either; {advice}",
+    )
+
+
+def _strict(data: bytes, encoding: str, label: str, advice: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DocumentError(
+            label,
+            "encoding",
+            f"the file says it is {encoding.upper()} (byte-order mark) but byte {error.start} "
+            f"is not valid {encoding.upper()}; {advice}",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _looks_like_text(text: str, *, strict: bool) -> bool:
+    if not text:
+        return True
+    controls = len(_CONTROLS.findall(text))
+    if strict:
+        if controls:
+            return False
+        readable = sum(1 for char in text if char.isalnum() or char.isspace())
+        return readable / len(text) >= 0.6
+    return controls / len(text) <= 0.1
+
+
+def _normalise(text: str) -> str:
+    """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROLS.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _tidy(text: str) -> str:
+    """Normalised text with trailing spaces and runs of blank lines removed (extracted formats)."""
+    lines = [line.rstrip() for line in _normalise(text).split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def _markdown_text(text: str) -> str:
+    text = _MD_COMMENT.sub("", text)
+    text = _MD_IMAGE.sub(r"\1", text)
+    return _MD_LINK.sub(r"\1", text)
+
+
+def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
+    if not text.strip():
+        raise DocumentError(
+            label,
+            "empty",
+            f"no text was found in this {_NAMES.get(format, format)}; check that it is the "
+            "right file and that its content is not all images",
+        )
+    return Document(
+        text=text,
+        source=label,
+        format=format,
+        sections=detect_sections(text),
+        metadata=dict(metadata),
+    )
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def _read_pdf(data: bytes, label: str) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    locked = DocumentError(
+        label,
+        "corrupt",
+        "this PDF is password-protected and cannot be opened; remove the password (open it and "
+        "print or export it to a new PDF) or provide the text",
+    )
+    # pypdf raises many exception types on damaged files (its own, ValueError, KeyError,
+    # struct errors, RecursionError...); any of them means the same thing to the user.
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and reader.decrypt("") == 0:
+            raise locked
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentError:
+        raise
+    except (FileNotDecryptedError, DependencyError):
+        raise locked from None
+    except Exception as error:
+        raise DocumentError(
+            label,
+            "corrupt",
+            f"this PDF is damaged and cannot be read ({type(error).__name__}); open it in a PDF "
+            "viewer and save or print it to a new PDF, or provide the text",
+        ) from None
+    if not pages:
+        raise DocumentError(
+            label, "empty", "this PDF has no pages; check that it is the right file"
+        )
+    text = _tidy("\n".join(pages))
+    if sum(not char.isspace() for char in text) < _MIN_PDF_CHARS:
+        raise DocumentError(
+            label,
+            "no-text-layer",
+            "this PDF has no text layer (it looks like a scanned image); run OCR on it first "
+            "(e.g. ocrmypdf) or provide the text",
+        )
+    return _finish(text, label, "pdf", {"pages": len(pages)})
+
+
+# --- zip archives: DOCX and the LinkedIn export -----------------------------------------------
+
+
+def _open_zip(data: bytes, label: str, max_bytes: int) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise DocumentError(
+            label,
+            "corrupt",
+            "this zip archive (or DOCX, which is a zip) is damaged; export or download it again",
+        ) from None
+    # zipfile never unpacks more than a member's declared size, so the declared total bounds
+    # what can come out of the archive (zip bombs); exotic compression methods are refused
+    # because they may expand a whole chunk in memory before that cap applies.
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > max_bytes:
+        raise _too_large(label, "once unpacked it is", unpacked, max_bytes)
+    if any(m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for m in members):
+        raise DocumentError(
+            label,
+            "unsupported",
+            "this zip archive uses an unusual compression method; re-create it with a standard "
+            "zip tool (deflate)",
+        )
+    return archive
+
+
+def _zip_kind(archive: zipfile.ZipFile) -> str | None:
+    names = archive.namelist()
+    if "word/document.xml" in names:
+        return "docx"
+    if any(name.rsplit("/", 1)[-1].lower() in _LINKEDIN_FILES for name in names):
+        return "linkedin-export"
+    return None
+
+
+def _unknown_zip(label: str, archive: zipfile.ZipFile) -> DocumentError:
+    names = archive.namelist()
+    hint = ""
+    if "xl/workbook.xml" in names:
+        hint = " (it is an Excel workbook)"
+    elif "ppt/presentation.xml" in names:
+        hint = " (it is a PowerPoint presentation)"
+    elif "content.xml" in names:
+        hint = " (it looks like an OpenDocument file; save it as .docx)"
+    return DocumentError(
+        label,
+        "unsupported",
+        f"this zip archive is neither a Word document (no word/document.xml) nor a LinkedIn "
+        f"data export (no Profile.csv, Positions.csv or Skills.csv){hint}; give the resume as "
+        "PDF, DOCX or text, or LinkedIn's 'Get a copy of your data' zip",
+    )
+
+
+def _read_docx(data: bytes, label: str) -> Document:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines = list(_docx_lines(document.iter_inner_content()))
+        title = document.core_properties.title
+    except Exception as error:  # python-docx and lxml raise many types on damaged files
+        raise DocumentError(
+            label,
+            "corrupt",
+            f"this Word document is damaged and cannot be read ({type(error).__name__}); open "
+            "it in Word or LibreOffice and save it again, or export it to PDF",
+        ) from None
+    metadata: dict[str, Any] = {}
+    if title and title.strip():
+        metadata["title"] = title.strip()
+    return _finish(_tidy("\n".join(lines)), label, "docx", metadata)
+
+
+def _docx_lines(blocks: Iterable[Any]) -> Iterator[str]:
+    """Paragraphs in order, one per line; table rows row by row."""
+    from docx.table import Table
+
+    for block in blocks:
+        if isinstance(block, Table):
+            yield ""
+            for row in block.rows:
+                yield from _docx_row(row.cells)
+            yield ""
+            continue
+        text = block.text.strip()
+        if not text:
+            yield ""
+            continue
+        style = block.style.name if block.style is not None else ""
+        if style.startswith("Heading") or style == "Title":
+            yield ""
+            yield text
+        elif style.startswith("List"):
+            yield f"- {text}"
+        else:
+            yield text
+
+
+def _docx_row(cells: Iterable[Any]) -> Iterator[str]:
+    unique: list[Any] = []
+    for cell in cells:  # a merged cell is returned once per grid column it spans
+        if not any(cell._tc is seen._tc for seen in unique):
+            unique.append(cell)
+    contents = [list(_docx_lines(cell.iter_inner_content())) for cell in unique]
+    texts = [[line for line in lines if line] for lines in contents]
+    if all(len(lines) <= 1 for lines in texts):
+        # A row of one-line cells (a skills grid) reads best as one line.
+        joined = " | ".join(lines[0] for lines in texts if lines)
+        if joined:
+            yield joined
+        return
+    for lines in contents:  # a layout table: each cell holds a column of the page
+        yield from lines
+        yield ""
+
+
+def _read_linkedin(archive: zipfile.ZipFile, label: str, max_bytes: int) -> Document:
+    files: dict[str, list[dict[str, str]]] = {}
+    for member in archive.infolist():
+        base = member.filename.rsplit("/", 1)[-1].lower()
+        if base in _LINKEDIN_FILES and base not in files:
+            files[base] = _csv_rows(archive, member, label, max_bytes)
+    if not files:
+        raise DocumentError(
+            label,
+            "unsupported",
+            "this LinkedIn export holds none of Profile.csv, Positions.csv or Skills.csv; "
+            "request the full archive from LinkedIn (Settings, Data privacy, Get a copy of your "
+            "data) and give that zip",
+        )
+    profile = files.get("profile.csv", [{}])
+    person = profile[0] if profile else {}
+    name = " ".join(filter(None, (person.get("First Name"), person.get("Last Name"))))
+    headline = person.get("Headline", "")
+    location = person.get("Geo Location", "")
+    lines = [name, headline, location]
+    summary = person.get("Summary", "")
+    if summary:
+        lines += ["", "Summary", summary]
+    positions = []
+    rows = files.get("positions.csv", [])
+    if rows:
+        lines += ["", "Experience"]
+    for row in rows:
+        position = _position(
+            row.get("Title", ""),
+            row.get("Company Name", ""),
+            row.get("Started On", ""),
+            row.get("Finished On", ""),
+        )
+        positions.append(position)
+        lines.append(_position_line(position, row.get("Location", "")))
+        if row.get("Description"):
+            lines.append(row["Description"])
+        lines.append("")
+    skills = [row.get("Name", "") for row in files.get("skills.csv", [])]
+    skills = [skill for skill in skills if skill]
+    if skills:
+        lines += ["", "Skills", *(f"- {skill}" for skill in skills)]
+    metadata: dict[str, Any] = {"name": name, "label": headline, "location": location}
+    metadata["positions"] = positions
+    metadata = {key: value for key, value in metadata.items() if value}
+    return _finish(_tidy("\n".join(lines)), label, "linkedin-export", metadata)
+
+
+def _csv_rows(
+    archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str, max_bytes: int
+) -> list[dict[str, str]]:
+    try:
+        with archive.open(member) as handle:
+            raw = handle.read(max_bytes + 1)
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError):
+        raise DocumentError(
+            label,
+            "corrupt",
+            f"{member.filename} in this LinkedIn export cannot be unpacked; download the export "
+            "again",
+        ) from None
+    if len(raw) > max_bytes:
+        raise _too_large(label, f"{member.filename} is", None, max_bytes)
+    text, _ = _decode(raw, f"{label}:{member.filename}")
+    try:
+        rows = list(csv.reader(io.StringIO(_normalise(text))))
+    except csv.Error as error:
+        raise DocumentError(
+            label,
+            "corrupt",
+            f"{member.filename} in this LinkedIn export is not valid CSV ({error}); download "
+            "the export again",
+        ) from None
+    # LinkedIn sometimes puts "Notes:" lines above the header; the header is the first row
+    # naming a column the reader knows.
+    known = {"First Name", "Title", "Company Name", "Name"}
+    for index, row in enumerate(rows):
+        header = [cell.strip() for cell in row]
+        if known.intersection(header):
+            return [
+                {key: value.strip() for key, value in zip(header, values, strict=False)}
+                for values in rows[index + 1 :]
+                if any(value.strip() for value in values)
+            ]
+    return []
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page or fragment, one block per line.
+
+    Scripts, styles, ``<head>`` and hidden elements are dropped; block elements end lines and
+    list items start with ``- `` so headings stay on their own lines for the section detector.
+
+    Examples:
+        >>> html_to_text("<h2>Skills</h2><ul><li>Python</li><li>SQL</li></ul><script>x</script>")
+        'Skills\\n\\n- Python\\n- SQL\\n'
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    return _visible_text(LexborHTMLParser(_CONTROLS.sub("", html)))
+
+
+class _Lines:
+    """Builds text from a stream of text nodes and line breaks, never doubling a break."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.newlines = 2  # the start counts as a paragraph break
+
+    def text(self, content: str) -> None:
+        if self.newlines:
+            content = content.lstrip(" ")
+            if not content:
+                return
+        self.parts.append(content)
+        trailing = len(content) - len(content.rstrip("\n"))
+        self.newlines = self.newlines + trailing if trailing == len(content) else trailing
+
+    def newline(self, count: int) -> None:
+        if self.newlines < count:
+            self.parts.append("\n" * (count - self.newlines))
+            self.newlines = count
+
+    def result(self) -> str:
+        lines = [line.strip() for line in "".join(self.parts).split("\n")]
+        text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+        return text + "\n" if text else ""
+
+
+def _visible_text(tree: Any) -> str:
+    root = tree.root
+    if root is None:
+        return ""
+    out = _Lines()
+    # An explicit stack rather than recursion: hostile pages nest elements thousands deep.
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    preformatted = 0
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag
+        if leaving:
+            if tag == "pre":
+                preformatted -= 1
+            out.newline(2 if tag in _PARAGRAPH_TAGS else 1)
+            continue
+        if tag == "-text":
+            content = node.text(deep=False) or ""
+            out.text(content if preformatted else _SPACE_RUN.sub(" ", content))
+            continue
+        if not tag or tag.startswith(("-", "!", "_")) or tag in _HIDDEN_TAGS or _hidden(node):
+            continue
+        if tag == "br":
+            out.newline(1)
+            continue
+        if tag in _BLOCK_TAGS:
+            out.newline(2 if tag in _PARAGRAPH_TAGS else 1)
+            if tag == "li":
+                out.text("- ")
+            if tag == "pre":
+                preformatted += 1
+            stack.append((node, True))
+        elif tag in _CELL_TAGS and not out.newlines:
+            out.text(" | ")
+        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    return _tidy(out.result()) if out.parts else ""
+
+
+def _hidden(node: Any) -> bool:
+    attributes = node.attributes
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    return bool(_DISPLAY_NONE.search(attributes.get("style") or ""))
+
+
+def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: bool) -> Document:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(_normalise(text))
+    visible = _visible_text(tree)
+    if embedded:
+        for script in tree.css("script"):
+            kind = (script.attributes.get("type") or "").split(";")[0].strip().lower()
+            if kind != "application/ld+json":
+                continue
+            try:
+                data = json.loads(script.text(deep=True))
+            except (ValueError, RecursionError):
+                continue  # one broken JSON-LD block should not hide the page's text
+            posting = _find_posting(data, 0)
+            if posting is not None:
+                return _posting_document(
+                    posting, label, {**metadata, "embedded_in": "html"}, fallback=visible
+                )
+    title = tree.css_first("title")
+    if title is not None and title.text().strip():
+        metadata = {**metadata, "title": _SPACE_RUN.sub(" ", title.text()).strip()}
+    return _finish(visible, label, "html", metadata)
+
+
+# --- JSON: JSON Resume and schema.org JobPosting ----------------------------------------------
+
+
+def _read_json(text: str, label: str, forced: str | None, metadata: dict[str, Any]) -> Document:
+    try:
+        data = json.loads(_normalise(text))
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            label,
+            "corrupt",
+            f"this JSON is malformed at line {error.lineno}, column {error.colno} "
+            f"({error.msg}); fix it (a JSON validator shows where) or export it again",
+        ) from None
+    except (ValueError, RecursionError):
+        raise DocumentError(
+            label,
+            "corrupt",
+            "this JSON cannot be read (it is nested too deeply or holds a number too long); "
+            "export it again",
+        ) from None
+    if forced != "json-resume":
+        posting = _find_posting(data, 0)
+        if posting is not None:
+            return _posting_document(posting, label, metadata)
+    if forced != "jobposting" and isinstance(data, dict):
+        is_resume = any(key in data for key in ("basics", "work", "skills"))
+        if is_resume or forced == "json-resume":
+            return _resume_document(data, label, metadata)
+    raise DocumentError(
+        label,
+        "unsupported",
+        "this JSON is neither a JSON Resume (with basics, work or skills; see jsonresume.org) "
+        'nor a schema.org JobPosting (with "@type": "JobPosting"); export the resume as '
+        "JSON Resume, PDF, DOCX or text",
+    )
+
+
+def _is_posting(value: Mapping[str, Any]) -> bool:
+    kinds = value.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return any(
+        isinstance(kind, str) and kind.rsplit("/", 1)[-1].rsplit(":", 1)[-1] == "JobPosting"
+        for kind in names
+    )
+
+
+def _find_posting(data: Any, depth: int) -> Mapping[str, Any] | None:
+    """The first JobPosting in JSON-LD: the object itself, in a list, ``@graph`` or mainEntity."""
+    if depth > _MAX_JSON_DEPTH:
+        return None
+    if isinstance(data, list):
+        for item in data:
+            found = _find_posting(item, depth + 1)
+            if found is not None:
+                return found
+        return None
+    if not isinstance(data, dict):
+        return None
+    if _is_posting(data):
+        return data
+    for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"):
+        if key in data:
+            found = _find_posting(data[key], depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _string(value: Any) -> str:
+    """A JSON scalar as stripped text; anything else (objects, lists, null) as ``""``."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return ""
+
+
+def _items(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _objects(value: Any) -> list[Mapping[str, Any]]:
+    return [item for item in _items(value) if isinstance(item, dict)]
+
+
+def _name(value: Any) -> str:
+    """A string, or the ``name`` of a schema.org object."""
+    if isinstance(value, dict):
+        return _string(value.get("name"))
+    return _string(value)
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.replace(",", "").replace(" ", "").strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _rich_text(value: str) -> str:
+    """Text that may hold HTML (a posting's description) as plain lines."""
+    if _HAS_TAG.search(value):
+        return html_to_text(value)
+    return unescape(value)
+
+
+def _texts(value: Any) -> list[str]:
+    """Strings, lists of strings and schema.org objects (name/description) as text blocks."""
+    out: list[str] = []
+    for item in _items(value):
+        if isinstance(item, dict):
+            text = _string(item.get("name")) or _string(item.get("description"))
+            text = text or _string(item.get("credentialCategory"))
+        else:
+            text = _string(item)
+        if text:
+            out.append(_rich_text(text).strip())
+    return [text for text in out if text]
+
+
+def _posting_document(
+    posting: Mapping[str, Any],
+    label: str,
+    metadata: Mapping[str, Any],
+    *,
+    fallback: str = "",
+) -> Document:
+    title = _string(posting.get("title"))
+    lines = [title, ""]
+    description = _string(posting.get("description"))
+    lines.append(_rich_text(description) if description else fallback)
+    for heading, key in (
+        ("Responsibilities", "responsibilities"),
+        ("Skills", "skills"),
+        ("Qualifications", "qualifications"),
+    ):
+        blocks = _texts(posting.get(key))
+        if blocks:
+            lines += ["", heading, *(_bullet(block) for block in blocks)]
+    education = _texts(posting.get("educationRequirements"))
+    if education:
+        if "Qualifications" not in lines:
+            lines += ["", "Qualifications"]
+        lines += [f"Education requirements: {block}" for block in education]
+    experience, months = _experience(posting.get("experienceRequirements"))
+    if experience:
+        lines += ["", "Required experience", *experience]
+    benefits = _texts(posting.get("jobBenefits"))
+    if benefits:
+        lines += ["", "Benefits", *(_bullet(block) for block in benefits)]
+    found: dict[str, Any] = {
+        "title": title,
+        "datePosted": _string(posting.get("datePosted")),
+        "validThrough": _string(posting.get("validThrough")),
+        "hiringOrganization": _name(posting.get("hiringOrganization")),
+        "jobLocation": _locations(posting.get("jobLocation")),
+        "baseSalary": _salary(posting.get("baseSalary")),
+        "employmentType": [
+            _string(kind) for kind in _items(posting.get("employmentType")) if _string(kind)
+        ],
+        "jobLocationType": _string(posting.get("jobLocationType")),
+        "experienceMonths": months,
+    }
+    found = {key: value for key, value in found.items() if value not in ("", [], None, {})}
+    return _finish(_tidy("\n".join(lines)), label, "jobposting", {**metadata, **found})
+
+
+def _bullet(block: str) -> str:
+    return block if "\n" in block or block.startswith("- ") else f"- {block}"
+
+
+def _experience(value: Any) -> tuple[list[str], float | None]:
+    lines: list[str] = []
+    months: float | None = None
+    for item in _items(value):
+        if isinstance(item, dict):
+            found = _number(item.get("monthsOfExperience"))
+            if found is not None and found > 0:
+                months = found if months is None else max(months, found)
+                years = found / 12
+                lines.append(
+                    f"{years:g}+ years of experience"
+                    if found % 12 == 0
+                    else f"{found:g}+ months of experience"
+                )
+            text = _string(item.get("description"))
+            if text:
+                lines.append(_rich_text(text).strip())
+        elif _string(item):
+            lines.append(_rich_text(_string(item)).strip())
+    return [line for line in lines if line], months
+
+
+def _locations(value: Any) -> list[dict[str, str]]:
+    places = []
+    for place in _objects(value):
+        address = place.get("address")
+        if isinstance(address, str):
+            found = {"address": address.strip()}
+        elif isinstance(address, dict):
+            found = {
+                "addressLocality": _string(address.get("addressLocality")),
+                "addressRegion": _string(address.get("addressRegion")),
+                "addressCountry": _name(address.get("addressCountry")),
+            }
+        else:
+            found = {"name": _string(place.get("name"))}
+        found = {key: text for key, text in found.items() if text}
+        if found:
+            places.append(found)
+    return places
+
+
+def _salary(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        amount = _number(value)
+        return {} if amount is None else {"value": amount}
+    salary: dict[str, Any] = {"currency": _string(value.get("currency"))}
+    amount = value.get("value")
+    if isinstance(amount, dict):
+        for key in ("minValue", "maxValue", "value"):
+            salary[key] = _number(amount.get(key))
+        salary["unitText"] = _string(amount.get("unitText"))
+    else:
+        salary["value"] = _number(amount)
+    return {key: item for key, item in salary.items() if item not in ("", None)}
+
+
+def _position(title: str, company: str, start: str, end: str) -> dict[str, str]:
+    position = {"title": title, "company": company, "start": start, "end": end}
+    return {key: value for key, value in position.items() if value}
+
+
+def _position_line(position: Mapping[str, str], extra: str = "") -> str:
+    head = " — ".join(filter(None, (position.get("title"), position.get("company"))))
+    start, end = position.get("start", ""), position.get("end", "")
+    if start or end:
+        head += f" ({start or '?'} – {end or 'present'})"
+    return f"{head}, {extra}" if extra else head
+
+
+def _resume_document(
+    resume: Mapping[str, Any], label: str, metadata: Mapping[str, Any]
+) -> Document:
+    basics = resume.get("basics")
+    basics = basics if isinstance(basics, dict) else {}
+    name, headline = _string(basics.get("name")), _string(basics.get("label"))
+    location = basics.get("location")
+    place = ""
+    if isinstance(location, dict):
+        parts = ("city", "region", "countryCode")
+        place = ", ".join(filter(None, (_string(location.get(part)) for part in parts)))
+    lines = [name, headline, place]
+    summary = _string(basics.get("summary"))
+    if summary:
+        lines += ["", "Summary", summary]
+
+    positions = []
+    work = _objects(resume.get("work")) + _objects(resume.get("volunteer"))
+    if work:
+        lines += ["", "Experience"]
+    for job in work:
+        position = _position(
+            _string(job.get("position")),
+            _string(job.get("name")) or _string(job.get("organization")),
+            _string(job.get("startDate")),
+            _string(job.get("endDate")),
+        )
+        positions.append(position)
+        lines.append(_position_line(position))
+        lines += _texts(job.get("summary"))
+        lines += [f"- {text}" for text in _texts(job.get("highlights"))]
+        lines.append("")
+
+    _append_section(lines, "Education", _objects(resume.get("education")), _education_lines)
+    skill_lines = []
+    for skill in _objects(resume.get("skills")):
+        skill_name = _string(skill.get("name"))
+        level = _string(skill.get("level"))
+        keywords = ", ".join(_texts(skill.get("keywords")))
+        line = skill_name + (f" ({level})" if level else "")
+        if keywords:
+            line = f"{line}: {keywords}" if line else keywords
+        if line:
+            skill_lines.append(f"- {line}")
+    languages = [
+        _string(item.get("language"))
+        + (f" ({_string(item.get('fluency'))})" if _string(item.get("fluency")) else "")
+        for item in _objects(resume.get("languages"))
+        if _string(item.get("language"))
+    ]
+    if languages:
+        # "Languages" is not a section heading, so it stays inside Skills, where it belongs.
+        skill_lines.append("Languages: " + ", ".join(languages))
+    if skill_lines:
+        lines += ["", "Skills", *skill_lines]
+    _append_section(lines, "Projects", _objects(resume.get("projects")), _project_lines)
+    _append_section(
+        lines, "Certifications", _objects(resume.get("certificates")), _certificate_lines
+    )
+
+    found: dict[str, Any] = {
+        "name": name,
+        "label": headline,
+        "location": place,
+        "positions": positions,
+    }
+    found = {key: value for key, value in found.items() if value}
+    return _finish(_tidy("\n".join(lines)), label, "json-resume", {**metadata, **found})
+
+
+def _append_section(
+    lines: list[str],
+    heading: str,
+    entries: list[Mapping[str, Any]],
+    render: Callable[[Mapping[str, Any]], list[str]],
+) -> None:
+    rendered = [line for entry in entries for line in render(entry)]
+    if any(line.strip() for line in rendered):
+        lines += ["", heading, *rendered]
+
+
+def _dates(entry: Mapping[str, Any], start: str = "startDate", end: str = "endDate") -> str:
+    first, last = _string(entry.get(start)), _string(entry.get(end))
+    if not first and not last:
+        return ""
+    return f" ({first or '?'} – {last or 'present'})"
+
+
+def _education_lines(entry: Mapping[str, Any]) -> list[str]:
+    degree = " ".join(filter(None, (_string(entry.get("studyType")), _string(entry.get("area")))))
+    head = " — ".join(filter(None, (degree, _string(entry.get("institution")))))
+    lines = [head + _dates(entry)] if head else []
+    lines += [f"- {course}" for course in _texts(entry.get("courses"))]
+    return lines
+
+
+def _project_lines(entry: Mapping[str, Any]) -> list[str]:
+    lines = [_string(entry.get("name")) + _dates(entry)]
+    lines += _texts(entry.get("description"))
+    lines += [f"- {text}" for text in _texts(entry.get("highlights"))]
+    keywords = _texts(entry.get("keywords"))
+    if keywords:
+        lines.append("Keywords: " + ", ".join(keywords))
+    lines.append("")
+    return [line for line in lines if line.strip()] + [""]
+
+
+def _certificate_lines(entry: Mapping[str, Any]) -> list[str]:
+    head = " — ".join(filter(None, (_string(entry.get("name")), _string(entry.get("issuer")))))
+    date = _string(entry.get("date"))
+    if head and date:
+        head += f" ({date})"
+    return [head] if head else []

@@ -1,0 +1,95 @@
+"""``certpath extract``: output, JSON shape, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pypdf import PdfWriter
+from typer.testing import CliRunner
+
+from certpath.cli import app
+
+runner = CliRunner()
+
+
+def test_extract_text_output(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text("Requirements\n- 3+ years of Python\n- Docker is a plus\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert "Python (python)" in result.stdout
+    assert "required" in result.stdout
+    assert "preferred" in result.stdout
+    assert "- 3+ years of Python" in result.stdout
+
+
+def test_extract_json_shape(tmp_path: Path) -> None:
+    path = tmp_path / "resume.md"
+    path.write_text("# Skills\nSageMaker, SQL\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 0
+    [document] = json.loads(result.stdout)["documents"]
+    assert document["source"] == str(path)
+    mention = document["mentions"][0]
+    assert set(mention) == {
+        "skill",
+        "label",
+        "text",
+        "start",
+        "end",
+        "section",
+        "strength",
+        "years",
+        "confidence",
+        "inferred",
+    }
+    assert {m["skill"] for m in document["mentions"] if m["inferred"]} >= {"aws"}
+    assert [s["skill"] for s in document["skills"] if not s["inferred"]] == [
+        "amazon-sagemaker",
+        "sql",
+    ]
+
+
+def test_extract_no_inferred(tmp_path: Path) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text("SageMaker", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--no-inferred", "--json"])
+    assert [m["skill"] for m in json.loads(result.stdout)["documents"][0]["mentions"]] == [
+        "amazon-sagemaker"
+    ]
+
+
+def test_extract_stdin() -> None:
+    result = runner.invoke(app, ["extract", "-", "--json"], input="Python and R\n")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)["documents"][0]
+    assert document["source"] == "<stdin>"
+    assert [s["skill"] for s in document["skills"]] == ["python", "r"]
+
+
+def test_unreadable_file_reports_and_exits_1_but_keeps_the_others(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Python", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(good), str(empty), "--json"])
+    assert result.exit_code == 1
+    documents = json.loads(result.stdout)["documents"]
+    assert documents[0]["skills"][0]["skill"] == "python"
+    assert documents[1]["error"]["reason"] == "empty"
+    result = runner.invoke(app, ["extract", str(empty)])
+    assert result.exit_code == 1
+    assert "Error:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scanned_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    pdf = tmp_path / "scan.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)  # a page with no text layer, like a scan
+    with pdf.open("wb") as handle:
+        writer.write(handle)
+    result = runner.invoke(app, ["extract", str(pdf)])
+    assert result.exit_code == 1
+    assert "text layer" in result.stderr

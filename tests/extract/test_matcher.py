@@ -1,0 +1,103 @@
+"""The matcher: folding keeps offsets, boundaries understand symbols, context rules are data."""
+
+from __future__ import annotations
+
+import pytest
+
+from certpath.catalog.models import Alias, AliasContext, Skill
+from certpath.extract.matcher import Matcher, compile_forms, fold
+
+
+def matcher(*skills: Skill) -> Matcher:
+    return Matcher(compile_forms(skills))
+
+
+def skill(id_: str, *aliases: str | Alias, label: str | None = None) -> Skill:
+    return Skill(
+        id=id_, label=label or id_, group="programming", type="language", aliases=list(aliases)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Python, R & scikit-learn (C++/.NET).",
+        "Ünïcödé “quotes” — dashes…",
+        "a\u0130b",
+        "tabs\tand\r\nlines",
+        "",
+    ],
+)
+def test_fold_keeps_length(text: str) -> None:
+    assert len(fold(text)) == len(text)
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = "Über-skilled in “Python” and C++."
+    found = matcher(skill("python", label="Python"), skill("cpp", "C++", label="C plus plus")).find(
+        text
+    )
+    assert [text[h.start : h.end] for h in found] == ["Python", "C++"]
+
+
+def test_word_boundaries() -> None:
+    m = matcher(skill("java", label="Java"), skill("javascript", "JS", label="JavaScript"))
+    assert [h.form.skill for h in m.find("JavaScript and Java; javanese; JS.")] == [
+        "javascript",
+        "java",
+        "javascript",
+    ]
+
+
+def test_longest_form_wins() -> None:
+    m = matcher(
+        skill("spark", label="Spark"),
+        skill("apache-spark", "Apache Spark", label="Apache Spark SQL"),
+    )
+    assert [(h.form.skill, h.start, h.end) for h in m.find("Apache Spark SQL")] == [
+        ("apache-spark", 0, 16)
+    ]
+
+
+def test_plural_variants_are_generated_unless_they_name_another_skill() -> None:
+    m = matcher(skill("llm", "LLM", label="Large language model"), skill("db", label="database"))
+    assert [h.form.skill for h in m.find("LLMs and databases")] == ["llm", "db"]
+
+
+def test_case_sensitive_form() -> None:
+    m = matcher(skill("ai", Alias(text="AI", case_sensitive=True), label="Artificial intelligence"))
+    assert [h.form.skill for h in m.find("AI and ai and Ai")] == ["ai"]
+
+
+def test_context_rules_are_data() -> None:
+    r = skill(
+        "r",
+        Alias(
+            text="R",
+            case_sensitive=True,
+            ambiguous=True,
+            context=AliasContext(cues=["python", "statistics"], not_before=["&D"]),
+        ),
+        label="R language",
+    )
+    m = matcher(r, skill("sql", label="SQL"))
+    assert [h.form.skill for h in m.find("Statistics in R.")] == ["r"]
+    assert [h.form.skill for h in m.find("R&D budget")] == []
+    assert [h.form.skill for h in m.find("Plan R")] == []  # no cue, no neighbour
+    assert [h.form.skill for h in m.find("SQL and R")] == ["sql", "r"]  # a nearby skill confirms
+
+
+def test_not_after_rule() -> None:
+    owner = skill(
+        "ownership",
+        Alias(text="ownership", ambiguous=True, context=AliasContext(not_after=["total cost of"])),
+    )
+    m = matcher(owner)
+    assert m.find("total cost of ownership") == []
+    assert [h.form.skill for h in m.find("a sense of ownership")] == ["ownership"]
+
+
+def test_multiword_form_does_not_match_across_punctuation() -> None:
+    m = matcher(skill("ml", "machine learning"))
+    assert m.find("machine, learning") == []
+    assert len(m.find("machine-learning and machine learning")) == 2

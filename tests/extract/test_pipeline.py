@@ -1,0 +1,111 @@
+"""The pipeline: sections, requirement strength, years, confidence, inferred parents, batches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from certpath import Document, DocumentError, extract, extract_many
+from certpath.extract.document import SectionKind, Strength
+
+POSTING = """Machine Learning Engineer
+About the role
+You will ship models on AWS SageMaker.
+Requirements:
+- 5+ years of experience with Python and SQL
+- PyTorch (3 years)
+- Three years' hands-on Kubernetes experience
+Nice to have:
+- Terraform
+- Familiarity with Rust is a plus
+Benefits
+- Health care and a learning budget
+"""
+
+
+def by_skill(text: str) -> dict[str, object]:
+    return {m.skill: m for m in extract(text).mentions if not m.inferred}
+
+
+def test_sections_and_strength() -> None:
+    found = by_skill(POSTING)
+    python = found["python"]
+    assert python.section is SectionKind.REQUIREMENTS  # type: ignore[attr-defined]
+    assert python.strength is Strength.REQUIRED  # type: ignore[attr-defined]
+    assert found["terraform"].strength is Strength.PREFERRED  # type: ignore[attr-defined]
+    assert found["amazon-sagemaker"].strength is Strength.MENTIONED  # type: ignore[attr-defined]
+    assert found["amazon-sagemaker"].section is SectionKind.RESPONSIBILITIES  # type: ignore[attr-defined]
+
+
+def test_clause_states_strength_over_its_line() -> None:
+    found = by_skill("Requirements: Python and SQL; Docker is a plus.")
+    assert found["python"].strength is Strength.REQUIRED  # type: ignore[attr-defined]
+    assert found["docker"].strength is Strength.PREFERRED  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("skill", "years"), [("python", 5.0), ("sql", 5.0), ("pytorch", 3.0), ("kubernetes", 3.0)]
+)
+def test_years_of_experience(skill: str, years: float) -> None:
+    assert by_skill(POSTING)[skill].years == years  # type: ignore[attr-defined]
+
+
+def test_no_years_when_none_stated() -> None:
+    assert by_skill(POSTING)["terraform"].years is None  # type: ignore[attr-defined]
+
+
+def test_parents_are_inferred_separately() -> None:
+    result = extract("Deploy on SageMaker.")
+    explicit = [m.skill for m in result.mentions if not m.inferred]
+    inferred = [m for m in result.mentions if m.inferred]
+    assert explicit == ["amazon-sagemaker"]
+    assert "aws" in [m.skill for m in inferred]
+    aws = next(m for m in inferred if m.skill == "aws")
+    assert (aws.start, aws.end, aws.text) == (10, 19, "SageMaker")
+    assert result.skill_ids() == ["amazon-sagemaker"]
+    assert "aws" in result.skill_ids(inferred=True)
+
+
+def test_summary_counts_and_evidence() -> None:
+    result = extract("Skills\nPython, SQL\nMore Python work")
+    python = next(s for s in result.skills if s.skill == "python")
+    assert python.count == 2
+    assert python.evidence == "Python, SQL"
+
+
+def test_mentions_carry_exact_spans() -> None:
+    text = "We need PyTorch."
+    [mention] = [m for m in extract(text).mentions if not m.inferred]
+    assert text[mention.start : mention.end] == mention.text == "PyTorch"
+    assert 0 < mention.confidence <= 1
+
+
+def test_extract_accepts_paths_and_documents(tmp_path: Path) -> None:
+    path = tmp_path / "resume.md"
+    path.write_text("# Skills\n- Python\n", encoding="utf-8")
+    assert extract(path).skill_ids() == ["python"]
+    assert extract(str(path)).document.format == "markdown"
+    assert extract(Document("Python")).skill_ids() == ["python"]
+
+
+def test_extract_many_matches_one_at_a_time(tmp_path: Path) -> None:
+    texts = [POSTING, "SQL and R", "Nothing here", "Docker, Kubernetes"] * 3
+    single = [extract(text).to_dict() for text in texts]
+    assert [r.to_dict() for r in extract_many(texts, processes=1)] == single
+    assert [r.to_dict() for r in extract_many(texts, processes=2, chunksize=2)] == single
+
+
+def test_extract_many_errors_raise_or_return(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.pdf"
+    with pytest.raises(DocumentError):
+        list(extract_many(["Python", missing], processes=1))
+    results = list(extract_many(["Python", missing], processes=1, errors="return"))
+    assert isinstance(results[1], DocumentError)
+    assert results[1].reason == "not-found"
+
+
+def test_empty_text_is_an_error_not_an_empty_profile() -> None:
+    with pytest.raises(DocumentError) as info:
+        extract("   \n  ")
+    assert info.value.reason == "empty"

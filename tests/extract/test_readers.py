@@ -1,0 +1,652 @@
+"""Readers: every supported format becomes a document, and every bad input a clear error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfWriter
+
+from certpath.errors import DocumentError
+from certpath.extract.document import Document, SectionKind
+from certpath.extract.readers import DEFAULT_MAX_BYTES, html_to_text, read, read_text
+
+# --- fixtures built in code -------------------------------------------------------------------
+
+
+def _pdf(content: bytes, resources: bytes, resource_object: bytes) -> bytes:
+    """A one-page PDF, written by hand so the test needs no PDF-writing library."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+        + resources
+        + b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        resource_object,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+TEXT_PDF = _pdf(
+    b"BT /F1 12 Tf 14 TL 72 720 Td (Jane Doe) Tj T* (Skills) Tj T* (Python, SQL, PyTorch) Tj ET",
+    b"<< /Font << /F1 5 0 R >> >>",
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+)
+SCANNED_PDF = _pdf(
+    b"q 200 0 0 200 100 400 cm /Im0 Do Q",
+    b"<< /XObject << /Im0 5 0 R >> >>",
+    b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+    b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream",
+)
+
+
+def _docx_bytes() -> bytes:
+    document = docx.Document()
+    document.add_heading("Jane Doe", 0)
+    document.add_paragraph("Machine learning engineer.")
+    document.add_heading("Skills", 1)
+    document.add_paragraph("Python", style="List Bullet")
+    document.add_paragraph("PyTorch", style="List Bullet")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Tool"
+    table.cell(0, 1).text = "Years"
+    table.cell(1, 0).text = "Kubernetes"
+    table.cell(1, 1).text = "3"
+    document.add_heading("Experience", 1)
+    document.add_paragraph("Data Scientist at Acme, 2019-2024")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _reason(excinfo: pytest.ExceptionInfo[DocumentError]) -> str:
+    return excinfo.value.reason
+
+
+def _kinds(document: Document) -> list[str]:
+    return [section.kind.value for section in document.sections]
+
+
+POSTING = {
+    "@context": "https://schema.org",
+    "@type": "JobPosting",
+    "title": "Senior Machine Learning Engineer",
+    "description": "<p>Build <b>recommendation</b> models.</p><h3>Responsibilities</h3>"
+    "<ul><li>Ship models with MLflow</li></ul>",
+    "skills": ["Python", "PyTorch"],
+    "qualifications": "BSc in Computer Science or similar",
+    "experienceRequirements": {
+        "@type": "OccupationalExperienceRequirements",
+        "monthsOfExperience": 60,
+    },
+    "educationRequirements": {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "bachelor degree",
+    },
+    "datePosted": "2025-05-01",
+    "validThrough": "2025-07-01T00:00",
+    "employmentType": "FULL_TIME",
+    "jobLocationType": "TELECOMMUTE",
+    "hiringOrganization": {"@type": "Organization", "name": "Acme"},
+    "jobLocation": {
+        "@type": "Place",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "Berlin",
+            "addressRegion": "BE",
+            "addressCountry": {"@type": "Country", "name": "DE"},
+        },
+    },
+    "baseSalary": {
+        "@type": "MonetaryAmount",
+        "currency": "EUR",
+        "value": {
+            "@type": "QuantitativeValue",
+            "minValue": 80000,
+            "maxValue": "95,000",
+            "unitText": "YEAR",
+        },
+    },
+}
+
+RESUME = {
+    "basics": {
+        "name": "Jane Doe",
+        "label": "ML Engineer",
+        "summary": "Builds NLP systems.",
+        "location": {"city": "Lisbon", "countryCode": "PT"},
+    },
+    "work": [
+        {
+            "name": "Acme",
+            "position": "Data Scientist",
+            "startDate": "2019-01",
+            "endDate": "2024-06",
+            "summary": "Forecasting.",
+            "highlights": ["Cut churn 10% with XGBoost"],
+        }
+    ],
+    "education": [{"institution": "Uni Lisboa", "area": "Statistics", "studyType": "MSc"}],
+    "skills": [{"name": "Machine Learning", "level": "Expert", "keywords": ["scikit-learn"]}],
+    "projects": [{"name": "Chatbot", "description": "A RAG bot using LangChain."}],
+    "certificates": [{"name": "AWS Certified ML - Specialty", "issuer": "AWS", "date": "2023"}],
+    "languages": [{"language": "Portuguese", "fluency": "Native"}],
+}
+
+
+# --- formats ----------------------------------------------------------------------------------
+
+
+def test_plain_text_string_is_read_as_text_with_sections() -> None:
+    document = read("Jane Doe\r\nSkills\r\nPython, SQL\rExperience\nAcme")
+    assert document.format == "text"
+    assert document.source == "<text>"
+    assert "\r" not in document.text
+    assert _kinds(document) == ["other", "skills", "experience"]
+
+
+def test_text_file_path(tmp_path: Path) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text("Jane Doe\nSkills\nPython\n", encoding="utf-8")
+    document = read(path)
+    assert document.source == str(path)
+    assert document.format == "text"
+    assert document.text == "Jane Doe\nSkills\nPython\n"
+
+
+def test_one_line_string_naming_a_file_reads_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_text("Skills\nPython\n", encoding="utf-8")
+    assert read(str(path)).text == "Skills\nPython\n"
+
+
+def test_read_text_never_opens_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("secret", encoding="utf-8")
+    assert read_text(str(path)).text == str(path)
+
+
+def test_markdown_keeps_headings_and_drops_link_syntax(tmp_path: Path) -> None:
+    path = tmp_path / "resume.md"
+    path.write_text(
+        "# Jane Doe\n\n## Skills\n- [PyTorch](https://pytorch.org)\n![logo](x.png)\n",
+        encoding="utf-8",
+    )
+    document = read(path)
+    assert document.format == "markdown"
+    assert "- PyTorch\n" in document.text
+    assert "https://" not in document.text
+    assert SectionKind.SKILLS in {section.kind for section in document.sections}
+
+
+def test_pdf_with_a_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "resume.pdf"
+    path.write_bytes(TEXT_PDF)
+    document = read(path)
+    assert document.format == "pdf"
+    assert document.text.splitlines() == ["Jane Doe", "Skills", "Python, SQL, PyTorch"]
+    assert document.metadata["pages"] == 1
+    assert _kinds(document) == ["other", "skills"]
+
+
+def test_docx_paragraphs_headings_lists_and_tables() -> None:
+    document = read(_docx_bytes(), name="resume.docx")
+    assert document.format == "docx"
+    lines = document.text.splitlines()
+    assert "Skills" in lines
+    assert "- Python" in lines
+    assert "Tool | Years" in lines
+    assert "Kubernetes | 3" in lines
+    assert lines.index("Skills") < lines.index("Kubernetes | 3") < lines.index("Experience")
+    assert _kinds(document) == ["other", "skills", "experience"]
+
+
+def test_html_keeps_visible_text_only() -> None:
+    page = b"""<!DOCTYPE html><html><head><title>Jane</title>
+    <style>.tensorflow { color: red }</style></head><body>
+    <script>var kubernetes = 1;</script><noscript>Enable Scala</noscript>
+    <h2>Skills</h2><ul><li>Python</li><li>SQL</li></ul>
+    <div hidden>Haskell</div><p style="display:none">Fortran</p>
+    <template><p>Rust</p></template><p>Built <b>ETL</b> pipelines.<br>With Airflow.</p>
+    </body></html>"""
+    document = read(page, name="page.html")
+    assert document.format == "html"
+    assert document.metadata["title"] == "Jane"
+    for hidden in ("tensorflow", "kubernetes", "Scala", "Haskell", "Fortran", "Rust", "Jane"):
+        assert hidden not in document.text
+    assert document.text.splitlines()[:4] == ["Skills", "", "- Python", "- SQL"]
+    assert "Built ETL pipelines.\nWith Airflow." in document.text
+    assert _kinds(document) == ["skills"]
+
+
+def test_html_to_text_handles_deep_nesting() -> None:
+    text = html_to_text("<div>" * 20000 + "Python" + "</div>" * 20000)
+    assert text == "Python\n"
+
+
+def test_json_resume() -> None:
+    document = read(json.dumps(RESUME).encode(), name="resume.json")
+    assert document.format == "json-resume"
+    assert _kinds(document) == [
+        "other",
+        "summary",
+        "experience",
+        "education",
+        "skills",
+        "projects",
+        "certifications",
+    ]
+    assert "- Cut churn 10% with XGBoost" in document.text
+    assert "- Machine Learning (Expert): scikit-learn" in document.text
+    assert "Languages: Portuguese (Native)" in document.text
+    assert document.metadata["name"] == "Jane Doe"
+    assert document.metadata["label"] == "ML Engineer"
+    assert document.metadata["location"] == "Lisbon, PT"
+    assert document.metadata["positions"] == [
+        {"title": "Data Scientist", "company": "Acme", "start": "2019-01", "end": "2024-06"}
+    ]
+
+
+def test_json_resume_with_wrong_value_types_does_not_crash() -> None:
+    hostile = {"basics": ["x"], "work": "nope", "skills": [None, 3, {"name": 5, "keywords": "x"}]}
+    document = read(json.dumps(hostile).encode())
+    assert document.format == "json-resume"
+    assert "- 5: x" in document.text
+
+
+def test_linkedin_export() -> None:
+    export = _zip(
+        {
+            "Basic_LinkedInDataExport/Profile.csv": (
+                "\ufeffFirst Name,Last Name,Headline,Summary,Geo Location\n"
+                'Jane,Doe,ML Engineer,"Builds models, ships them.",Lisbon\n'
+            ).encode(),
+            "Basic_LinkedInDataExport/Positions.csv": (
+                b"Company Name,Title,Description,Location,Started On,Finished On\n"
+                b"Acme,Data Scientist,Forecasting with Prophet,Lisbon,Jan 2019,\n"
+            ),
+            "Basic_LinkedInDataExport/Skills.csv": b"Name\nPython\nApache Spark\n",
+            "Basic_LinkedInDataExport/Connections.csv": b"Notes:\nignored\n",
+        }
+    )
+    document = read(export, name="export.zip")
+    assert document.format == "linkedin-export"
+    assert document.text.splitlines()[:2] == ["Jane Doe", "ML Engineer"]
+    assert "Data Scientist — Acme (Jan 2019 – present), Lisbon" in document.text
+    assert "- Apache Spark" in document.text
+    assert "ignored" not in document.text
+    assert _kinds(document) == ["other", "summary", "experience", "skills"]
+    assert document.metadata["positions"] == [
+        {"title": "Data Scientist", "company": "Acme", "start": "Jan 2019"}
+    ]
+
+
+def test_jobposting_json_ld() -> None:
+    document = read(json.dumps(POSTING).encode(), name="posting.jsonld")
+    assert document.format == "jobposting"
+    assert document.text.splitlines()[0] == "Senior Machine Learning Engineer"
+    assert "<b>" not in document.text
+    assert "- Ship models with MLflow" in document.text
+    assert "5+ years of experience" in document.text
+    assert "Education requirements: bachelor degree" in document.text
+    # Qualifications, then Required experience: two requirement sections
+    assert _kinds(document) == [
+        "other",
+        "responsibilities",
+        "skills",
+        "requirements",
+        "requirements",
+    ]
+    metadata = document.metadata
+    assert metadata["title"] == "Senior Machine Learning Engineer"
+    assert metadata["datePosted"] == "2025-05-01"
+    assert metadata["validThrough"] == "2025-07-01T00:00"
+    assert metadata["hiringOrganization"] == "Acme"
+    assert metadata["jobLocation"] == [
+        {"addressLocality": "Berlin", "addressRegion": "BE", "addressCountry": "DE"}
+    ]
+    assert metadata["baseSalary"] == {
+        "currency": "EUR",
+        "minValue": 80000.0,
+        "maxValue": 95000.0,
+        "unitText": "YEAR",
+    }
+    assert metadata["employmentType"] == ["FULL_TIME"]
+    assert metadata["jobLocationType"] == "TELECOMMUTE"
+    assert metadata["experienceMonths"] == 60
+
+
+def test_jobposting_inside_a_nested_graph() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "name": "Careers"},
+            {"@graph": [{**POSTING, "@type": ["Thing", "JobPosting"]}]},
+        ],
+    }
+    document = read(json.dumps(graph))
+    assert document.format == "jobposting"
+    assert document.metadata["title"] == "Senior Machine Learning Engineer"
+
+
+def test_jobposting_in_a_top_level_list() -> None:
+    document = read(json.dumps([{"@type": "Organization"}, POSTING]).encode())
+    assert document.format == "jobposting"
+
+
+def test_jobposting_embedded_in_html_wins_over_the_page() -> None:
+    page = f"""<html><head><script type="application/ld+json">{{ broken</script>
+    <script type="application/ld+json; charset=utf-8">{json.dumps(POSTING)}</script></head>
+    <body><nav>Home Careers</nav></body></html>"""
+    document = read(page.encode(), name="job.html")
+    assert document.format == "jobposting"
+    assert document.metadata["embedded_in"] == "html"
+    assert document.metadata["hiringOrganization"] == "Acme"
+    assert "Home Careers" not in document.text
+
+
+def test_forced_html_format_reads_the_page_not_the_posting() -> None:
+    page = f"""<html><body><p>Careers page</p>
+    <script type="application/ld+json">{json.dumps(POSTING)}</script></body></html>"""
+    document = read(page.encode(), format="html")
+    assert document.format == "html"
+    assert document.text == "Careers page\n"
+
+
+def test_embedded_posting_without_description_uses_the_page_text() -> None:
+    posting = {"@type": "JobPosting", "title": "Data Engineer", "skills": "dbt, Airflow"}
+    page = f"""<html><body><p>We need Snowflake experience.</p>
+    <script type="application/ld+json">{json.dumps(posting)}</script></body></html>"""
+    document = read(page.encode())
+    assert document.format == "jobposting"
+    assert "We need Snowflake experience." in document.text
+    assert "- dbt, Airflow" in document.text
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+
+def test_cp1252_smart_quotes_are_decoded() -> None:
+    data = b"Skills\n\x93Python\x94 and caf\xe9 \x96 SQL\n"
+    document = read(data, name="resume.txt")
+    assert document.text == "Skills\n“Python” and café – SQL\n"
+    assert document.metadata["encoding"] == "cp1252"
+
+
+def test_utf16_with_bom() -> None:
+    document = read("Skills\nNumPy – pandas\n".encode("utf-16"), name="resume.txt")
+    assert document.text == "Skills\nNumPy – pandas\n"
+    assert document.metadata["encoding"] == "utf-16"
+
+
+def test_utf8_bom_is_dropped() -> None:
+    assert read(b"\xef\xbb\xbfSkills\nPython\n").text == "Skills\nPython\n"
+
+
+def test_text_is_normalised_to_nfc_without_control_characters() -> None:
+    document = read(b"Cafe\xcc\x81\x07 \x1b[31mSQL\tR\x0cNext\n")
+    assert document.text == "Café [31mSQL\tR\nNext\n"
+
+
+def test_undecodable_bytes_give_an_encoding_error() -> None:
+    with pytest.raises(DocumentError, match="UTF-8") as excinfo:
+        read(b"Skills\n\x81\x8d\x8f\x90 Python\n", name="resume.txt")
+    assert _reason(excinfo) == "encoding"
+
+
+def test_binary_blob_named_txt_gives_an_encoding_error() -> None:
+    blob = bytes(range(256)) * 4
+    with pytest.raises(DocumentError, match="save it as UTF-8") as excinfo:
+        read(blob, name="resume.txt")
+    assert _reason(excinfo) == "encoding"
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+def test_missing_file_is_not_found(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="no such file") as excinfo:
+        read(tmp_path / "nope.pdf")
+    assert _reason(excinfo) == "not-found"
+
+
+def test_folder_is_unsupported(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="folder") as excinfo:
+        read(tmp_path)
+    assert _reason(excinfo) == "unsupported"
+
+
+def test_zero_byte_file_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "resume.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(DocumentError, match="0 bytes") as excinfo:
+        read(path)
+    assert _reason(excinfo) == "empty"
+
+
+@pytest.mark.parametrize("source", ["", "   \n\t ", b" \n \n", b"<html><body> </body></html>"])
+def test_whitespace_only_input_is_empty(source: str | bytes) -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(source)
+    assert _reason(excinfo) == "empty"
+
+
+def test_empty_docx_is_empty() -> None:
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with pytest.raises(DocumentError, match="no text") as excinfo:
+        read(buffer.getvalue())
+    assert _reason(excinfo) == "empty"
+
+
+def test_file_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "resume.txt"
+    path.write_bytes(b"x" * 3000)
+    with pytest.raises(DocumentError, match="CERTPATH_MAX_DOCUMENT_MB") as excinfo:
+        read(path, max_bytes=1024)
+    assert _reason(excinfo) == "too-large"
+    assert "2.9 KB" in str(excinfo.value)
+    assert "1 KB limit" in str(excinfo.value)
+
+
+def test_bytes_and_text_over_the_limit_are_refused() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(b"x" * 101, max_bytes=100)
+    assert _reason(excinfo) == "too-large"
+    with pytest.raises(DocumentError) as excinfo:
+        read_text("é" * 60, max_bytes=100)  # 120 bytes in UTF-8
+    assert _reason(excinfo) == "too-large"
+
+
+def test_default_limit_is_20_mb() -> None:
+    assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
+
+
+def test_zip_bomb_is_refused_by_unpacked_size() -> None:
+    bomb = _zip({"Skills.csv": b"Name\n" + b"A" * 200_000})
+    assert len(bomb) < 5_000
+    with pytest.raises(DocumentError, match="once unpacked") as excinfo:
+        read(bomb, max_bytes=50_000)
+    assert _reason(excinfo) == "too-large"
+
+
+def test_scanned_pdf_has_no_text_layer() -> None:
+    with pytest.raises(DocumentError, match="ocrmypdf") as excinfo:
+        read(SCANNED_PDF, name="scan.pdf")
+    assert _reason(excinfo) == "no-text-layer"
+
+
+def test_password_protected_pdf_is_refused() -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(TEXT_PDF))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(DocumentError, match="password") as excinfo:
+        read(buffer.getvalue())
+    assert _reason(excinfo) == "corrupt"
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\ngarbage", TEXT_PDF[:200]])
+def test_broken_pdf_is_corrupt(data: bytes) -> None:
+    with pytest.raises(DocumentError, match="damaged") as excinfo:
+        read(data, name="resume.pdf")
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_pdf_name_holding_plain_text_is_a_mismatch() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(b"Jane Doe\nSkills\nPython\n", name="resume.pdf")
+    assert _reason(excinfo) == "format-mismatch"
+    assert "a PDF" in str(excinfo.value)
+    assert "plain text" in str(excinfo.value)
+
+
+def test_pdf_name_holding_a_docx_is_a_mismatch(tmp_path: Path) -> None:
+    path = tmp_path / "resume.pdf"
+    path.write_bytes(_docx_bytes())
+    with pytest.raises(DocumentError, match=r"Word document \(DOCX\)") as excinfo:
+        read(path)
+    assert _reason(excinfo) == "format-mismatch"
+
+
+def test_docx_name_holding_a_pdf_is_a_mismatch() -> None:
+    with pytest.raises(DocumentError, match=r"rename it to \.pdf") as excinfo:
+        read(TEXT_PDF, name="resume.docx")
+    assert _reason(excinfo) == "format-mismatch"
+
+
+def test_txt_name_holding_a_pdf_is_a_mismatch() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(TEXT_PDF, name="resume.txt")
+    assert _reason(excinfo) == "format-mismatch"
+
+
+def test_pdf_name_holding_random_bytes_is_corrupt() -> None:
+    with pytest.raises(DocumentError, match="not what its name says") as excinfo:
+        read(b"\x00\x01\x02" * 100, name="resume.pdf")
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_zip_that_is_neither_docx_nor_linkedin_is_unsupported() -> None:
+    with pytest.raises(DocumentError, match=r"Profile\.csv") as excinfo:
+        read(_zip({"photos/cat.jpg": b"\xff\xd8\xff", "notes.txt": b"hello"}), name="stuff.zip")
+    assert _reason(excinfo) == "unsupported"
+
+
+def test_damaged_docx_is_corrupt() -> None:
+    with pytest.raises(DocumentError, match="Word document is damaged") as excinfo:
+        read(_zip({"word/document.xml": b"<not xml"}), name="resume.docx")
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_damaged_zip_is_corrupt() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(b"PK\x03\x04" + b"\x00" * 50, name="resume.docx")
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_legacy_word_doc_is_unsupported_with_advice() -> None:
+    with pytest.raises(DocumentError, match=r"save it as \.docx") as excinfo:
+        read(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, name="resume.doc")
+    assert _reason(excinfo) == "unsupported"
+
+
+def test_malformed_json_names_line_and_column() -> None:
+    with pytest.raises(DocumentError, match=r"line 2, column 10") as excinfo:
+        read(b'{"basics":\n {"name" "Jane"}}', name="resume.json")
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_deeply_nested_json_is_corrupt_not_a_crash() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(b'{"a":' * 100_000 + b"1" + b"}" * 100_000, name="resume.json")
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_json_of_another_shape_is_unsupported() -> None:
+    with pytest.raises(DocumentError, match=r"jsonresume\.org") as excinfo:
+        read(b'{"hello": "world"}')
+    assert _reason(excinfo) == "unsupported"
+
+
+def test_forced_jobposting_on_a_resume_is_unsupported() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(json.dumps(RESUME), format="jobposting")
+    assert _reason(excinfo) == "unsupported"
+
+
+def test_unknown_format_is_unsupported() -> None:
+    with pytest.raises(DocumentError, match="unknown format") as excinfo:
+        read("Skills", format="rtf")
+    assert _reason(excinfo) == "unsupported"
+
+
+@pytest.fixture
+def default_csv_field_limit() -> Iterator[None]:
+    """csv's field size limit is process-wide and other code may raise it; pin the default."""
+    previous = csv.field_size_limit(131_072)
+    yield
+    csv.field_size_limit(previous)
+
+
+@pytest.mark.usefixtures("default_csv_field_limit")
+def test_linkedin_csv_field_over_the_csv_limit_is_corrupt() -> None:
+    export = _zip({"Skills.csv": b'Name\n"' + b"x" * 200_000 + b"\n"})
+    with pytest.raises(DocumentError, match="not valid CSV") as excinfo:
+        read(export)
+    assert _reason(excinfo) == "corrupt"
+
+
+def test_linkedin_csv_in_a_wrong_encoding_names_the_member() -> None:
+    export = _zip({"export/Skills.csv": b"Name\nPython\x00\n"})
+    with pytest.raises(DocumentError, match=r"Skills\.csv") as excinfo:
+        read(export)
+    assert _reason(excinfo) == "encoding"
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "Skills\x00Python",  # a NUL byte is not a path
+        "Skills: Python \ud800 SQL",  # a lone surrogate
+        "/" * 5000,  # one long line is text, not a path
+        "[" * 50_000 + "]" * 50_000,  # looks like JSON, nested beyond recursion
+        "<div>" * 5000 + "<p>Python",  # unclosed, deeply nested HTML
+    ],
+)
+def test_hostile_strings_give_a_document(hostile: str) -> None:
+    assert read(hostile).text.strip()
+
+
+def test_number_too_long_for_python_is_corrupt_json() -> None:
+    with pytest.raises(DocumentError) as excinfo:
+        read(b'{"skills": [' + b"1" * 10_000 + b"]}")
+    assert _reason(excinfo) == "corrupt"
