@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from certpath.catalog import Catalog, Problem, check_catalog, load_catalog, read_catalog
 from certpath.catalog.checks import Fact, stale_facts
@@ -29,6 +29,9 @@ from certpath.catalog.query import (
 from certpath.errors import DocumentError
 from certpath.extract.pipeline import Extraction, Extractor, Source, extract_many
 from certpath.settings import Settings
+
+if TYPE_CHECKING:
+    from certpath.market.store import MarketStore
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,18 @@ class Navigator:
             max_bytes=self.max_document_bytes,
             errors=errors,
         )
+
+    # ----------------------------------------------------------------------- market
+
+    @cached_property
+    def market(self) -> MarketStore:
+        """The market database (``CERTPATH_DATA_DIR``/market.duckdb), seeded on first use."""
+        from certpath.market.defaults import seed
+        from certpath.market.store import MarketStore
+
+        store = MarketStore(self.settings.data_dir / "market.duckdb")
+        seed(store)
+        return store
 
     # ----------------------------------------------------------------------- entries
 

@@ -101,3 +101,47 @@ def test_multiword_form_does_not_match_across_punctuation() -> None:
     m = matcher(skill("ml", "machine learning"))
     assert m.find("machine, learning") == []
     assert len(m.find("machine-learning and machine learning")) == 2
+
+
+def test_neighbours_false_needs_its_own_cue() -> None:
+    deploy = skill(
+        "model-deployment",
+        Alias(
+            text="deploy",
+            ambiguous=True,
+            context=AliasContext(cues=["model"], neighbours=False, window=30),
+        ),
+    )
+    m = matcher(deploy, skill("python", label="Python"))
+    assert [h.form.skill for h in m.find("Python; deploy the website")] == ["python"]
+    assert [h.form.skill for h in m.find("deploy models with Python")] == [
+        "model-deployment",
+        "python",
+    ]
+
+
+def test_descriptive_phrase_keeps_the_skills_named_inside() -> None:
+    deployment = Skill(
+        id="model-deployment",
+        label="Model deployment",
+        group="mlops",
+        type="method",
+        aliases=["deploying machine learning models"],
+    )
+    ml = Skill(
+        id="machine-learning", label="machine learning", group="machine-learning", type="concept"
+    )
+    product = Skill(id="azure-ml", label="Azure Machine Learning", group="cloud", type="platform")
+    m = matcher(deployment, ml, product)
+    assert {h.form.skill for h in m.find("deploying machine learning models")} == {
+        "model-deployment",
+        "machine-learning",
+    }
+    assert [h.form.skill for h in m.find("Azure Machine Learning")] == ["azure-ml"]
+
+
+def test_plurals_of_ruled_aliases_keep_their_rules() -> None:
+    llm = skill("llm", Alias(text="LLM", case_sensitive=True), label="Large language model")
+    m = matcher(llm)
+    assert [h.form.skill for h in m.find("LLMs and LLM")] == ["llm", "llm"]
+    assert m.find("llms") == []

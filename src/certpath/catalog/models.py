@@ -277,6 +277,8 @@ class AliasContext(Model):
     """What an ambiguous alias needs around it to count as the skill.
 
     Read by the extraction engine; kept as data so that a new false hit is fixed in YAML.
+    ``not_before``/``not_after`` phrases are compared with the text next to the alias with
+    case, spaces and hyphens ignored (``-to-market`` equals ``to market``).
     """
 
     cues: list[str] = Field(
@@ -284,6 +286,11 @@ class AliasContext(Model):
         description="Words near the mention that confirm the skill (e.g. 'Python', 'SQL' for R).",
     )
     window: int = Field(default=60, gt=0, description="Characters either side searched for cues.")
+    neighbours: bool = Field(
+        default=True,
+        description="Whether an unambiguous skill nearby also confirms the alias (a list of "
+        "technologies); false for generic words that only their cues confirm.",
+    )
     not_before: list[str] = Field(
         default_factory=list,
         description="Text directly after the alias that means it is not the skill ('&D' after R).",

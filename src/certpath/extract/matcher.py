@@ -75,7 +75,9 @@ class Form:
     not_before: re.Pattern[str] | None  # matched at the end of a hit, over the original text
     not_after: re.Pattern[str] | None  # searched in the text just before a hit
     confidence: float
-    variant: bool  # a generated plural or joined spelling
+    variant: bool  # a generated plural spelling
+    neighbours: bool = True  # a nearby unambiguous skill also confirms it
+    descriptive: bool = False  # a phrase (method, concept, soft skill) that may hold other skills
     checked: bool = False  # has a case or context rule to apply
     case_only: bool = False  # its only rule is its casing
     squashed: str = ""  # the alias without separators, for case-sensitive comparison
@@ -127,12 +129,15 @@ class Matcher:
             # the pattern has a space either side and folded has one pad character in front,
             # so the hit's text span is [start, end - 2)
             end -= 2
-            if kept and kept[-1][1] > start:  # overlaps: the longest wins
+            if kept and kept[-1][1] > start:  # overlaps: the longest wins ...
                 longest = True
                 while kept and kept[-1][1] > start:
-                    if kept[-1][1] - kept[-1][0] >= end - start:
+                    last = kept[-1]
+                    if last[1] - last[0] >= end - start:
                         longest = False
                         break
+                    if _nests(forms[index], forms[last[2]], start, end, last):
+                        break  # ... except a skill named inside a descriptive phrase
                     kept.pop()
                 if not longest:
                     continue
@@ -163,6 +168,15 @@ def _start(hit: Hit) -> int:
     return hit.start
 
 
+def _nests(outer: Form, inner: Form, start: int, end: int, last: tuple[int, int, int]) -> bool:
+    """Whether ``inner`` (the kept hit ``last``) stays inside the longer hit ``outer``.
+
+    "deploying machine learning models" names model deployment *and* machine learning; a
+    product name such as "Azure Machine Learning" names only itself.
+    """
+    return outer.descriptive and outer.skill != inner.skill and start <= last[0] and last[1] <= end
+
+
 def _check(
     form: Form, text: str, folded: str, start: int, end: int, anchors: list[int]
 ) -> Hit | None:
@@ -187,7 +201,7 @@ def _check(
         if cue is not None:
             return Hit(form, start, end, form.confidence, cue.group().strip())
         low = bisect.bisect_left(anchors, start - form.window)
-        if low < len(anchors) and anchors[low] <= end + form.window:
+        if form.neighbours and low < len(anchors) and anchors[low] <= end + form.window:
             return Hit(form, start, end, form.confidence - 0.05, "(a nearby skill)")
         return None
     return Hit(form, start, end, form.confidence)
@@ -243,36 +257,48 @@ def _confidence(alias: Alias, key: str) -> float:
 def compile_forms(skills: object) -> list[Form]:
     """Compile every surface form of ``skills`` (an iterable of Skill), with variants.
 
-    Plural spellings (``LLMs``, ``vector databases``, ``ontologies``) are added for plain forms
-    when the plural names no other skill.
+    Plural spellings (``LLMs``, ``vector databases``, ``ontologies``) are added, with the rules
+    of their form, when the plural names no other skill.
     """
     from certpath.catalog.models import Skill
 
     forms: list[Form] = []
     owner: dict[str, str] = {}
-    plain: list[tuple[Skill, Alias, str]] = []
+    pluralisable: list[tuple[Skill, Alias, str]] = []
     for skill in skills:  # type: ignore[attr-defined]
         assert isinstance(skill, Skill)
+        descriptive = skill.type.value in _DESCRIPTIVE
         for alias in skill.surface_forms():
             key = _key(alias.text)
             if not key:
                 continue
             owner.setdefault(key, skill.id)
-            forms.append(_form(skill.id, alias, key, variant=False))
-            if not (alias.case_sensitive or alias.ambiguous):
-                plain.append((skill, alias, key))
+            forms.append(_form(skill.id, alias, key, variant=False, descriptive=descriptive))
+            pluralisable.append((skill, alias, key))
     seen = {(form.key, form.skill) for form in forms}
-    for skill, alias, key in plain:
+    for skill, alias, key in pluralisable:
         for variant in _variants(key):
             if variant in owner or (variant, skill.id) in seen:
                 continue
             owner[variant] = skill.id
             seen.add((variant, skill.id))
-            forms.append(_form(skill.id, alias, variant, variant=True))
+            written = alias.text + variant[len(key) :] if alias.case_sensitive else alias.text
+            forms.append(
+                _form(
+                    skill.id,
+                    alias.model_copy(update={"text": written}),
+                    variant,
+                    variant=True,
+                    descriptive=skill.type.value in _DESCRIPTIVE,
+                )
+            )
     return forms
 
 
-def _form(skill: str, alias: Alias, key: str, variant: bool) -> Form:
+_DESCRIPTIVE = frozenset({"method", "concept", "soft"})
+
+
+def _form(skill: str, alias: Alias, key: str, variant: bool, descriptive: bool) -> Form:
     context = alias.context
     return Form(
         skill=skill,
@@ -286,6 +312,8 @@ def _form(skill: str, alias: Alias, key: str, variant: bool) -> Form:
         not_after=_not_after(context.not_after) if context else None,
         confidence=_confidence(alias, key) - (0.05 if variant else 0.0),
         variant=variant,
+        neighbours=context.neighbours if context else True,
+        descriptive=descriptive and " " in key,
         checked=alias.case_sensitive
         or alias.ambiguous
         or bool(context and (context.not_before or context.not_after)),

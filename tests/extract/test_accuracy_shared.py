@@ -1,0 +1,43 @@
+"""Extraction accuracy on the hand-labelled public postings and resumes stays above its floor.
+
+Runs benchmarks/extract_accuracy.py's scoring on ../shared/data (CI has it); the floors sit just
+under the figures measured when the labels and taxonomy last changed, so a regression fails.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from certpath.catalog import load_catalog
+from certpath.extract.pipeline import Extractor
+
+pytestmark = pytest.mark.shared
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+FLOORS = {"precision": 0.90, "recall": 0.70, "f1": 0.79}
+
+
+def _load(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCHMARKS))
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_hand_labelled_accuracy_floors(shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CERTPATH_SHARED_DIR", str(shared))
+    accuracy = _load("extract_accuracy")
+    report = accuracy.skill_scores(Extractor(load_catalog()), errors=5)
+    overall = report["all"]
+    for metric, floor in FLOORS.items():
+        assert overall[metric] >= floor, (metric, overall)
