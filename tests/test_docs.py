@@ -17,14 +17,18 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def _commands() -> list[tuple[str, object]]:
-    root = get_command(app)
-    found = []
-    for noun, group in root.commands.items():  # type: ignore[attr-defined]
-        if not hasattr(group, "commands"):  # a top-level verb such as `certpath extract`
-            found.append((f"certpath {noun}", group))
-            continue
-        for verb, command in group.commands.items():
-            found.append((f"certpath {noun} {verb}", command))
+    """Every leaf command, by its full name (groups such as `market ingest` are walked)."""
+    found: list[tuple[str, object]] = []
+
+    def walk(prefix: str, command: object) -> None:
+        children = getattr(command, "commands", None)
+        if children is None:
+            found.append((prefix, command))
+            return
+        for name, child in children.items():
+            walk(f"{prefix} {name}", child)
+
+    walk("certpath", get_command(app))
     return found
 
 

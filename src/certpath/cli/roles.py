@@ -119,3 +119,34 @@ def show(
                 ),
             )
         )
+
+
+@app.command()
+def classify(
+    ctx: typer.Context,
+    titles: list[str] = typer.Argument(..., help="Job titles (quote each one)."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Classify job titles to a catalog role (or none) and a seniority, with a confidence.
+
+    Example:
+        certpath roles classify "Senior Machine Learning Engineer" "Data Analyst II" --json
+    """
+    from certpath.market.classify import TitleClassifier
+
+    nav: Navigator = ctx.obj
+    classify_title = TitleClassifier(nav.catalog)
+    results = [classify_title(title) for title in titles]
+    if json_:
+        emit_json([result.to_dict() for result in results])
+        return
+    stdout().print(
+        table(
+            None,
+            ["title", "role", "seniority", "confidence"],
+            (
+                (r.title, r.role or "none", r.seniority.value, f"{r.confidence:.2f}")
+                for r in results
+            ),
+        )
+    )

@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from certpath import __version__
 from certpath.api import Navigator
-from certpath.cli import catalog, certs, roles, skills
+from certpath.cli import catalog, certs, market, roles, skills
 from certpath.cli.extract import extract
 from certpath.cli.render import stderr
 from certpath.errors import CertpathError, InputError
@@ -78,6 +78,7 @@ app.add_typer(catalog.app, name="catalog")
 app.add_typer(certs.app, name="certs")
 app.add_typer(skills.app, name="skills")
 app.add_typer(roles.app, name="roles")
+app.add_typer(market.app, name="market")
 app.command("extract")(extract)
 
 

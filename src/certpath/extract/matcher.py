@@ -234,9 +234,16 @@ def _not_after(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 def _cues(cues: list[str]) -> re.Pattern[str] | None:
-    """Any cue word starting a word of folded text (a cue may be a stem: "fine tun")."""
+    """Any cue word starting a word of folded text.
+
+    A cue of four characters or more may be a stem ("fine tun" finds "fine-tuning"); a shorter
+    one must be a whole word ("ai" does not find "aim").
+    """
     keys = sorted({_key(cue) for cue in cues if _key(cue)}, key=len, reverse=True)
-    return re.compile(" (?:" + "|".join(re.escape(key) for key in keys) + ")") if keys else None
+    if not keys:
+        return None
+    alternatives = [re.escape(key) + ("" if len(key) >= 4 else "(?![a-z0-9])") for key in keys]
+    return re.compile(" (?:" + "|".join(alternatives) + ")")
 
 
 # --------------------------------------------------------------------------- compiling

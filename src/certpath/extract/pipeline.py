@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+import ahocorasick_rs
+
 from certpath.errors import DocumentError
 from certpath.extract.document import Document, Mention, SectionKind, Strength
 from certpath.extract.matcher import Hit, Matcher
@@ -33,15 +35,65 @@ _SECTION_STRENGTH = {
     SectionKind.REQUIREMENTS: Strength.REQUIRED,
     SectionKind.NICE_TO_HAVE: Strength.PREFERRED,
 }
-_PREFERRED = re.compile(
-    r"\b(?:preferred|a plus|is a plus|are a plus|plus\b|nice[\s-]to[\s-]have|bonus|desirable|"
-    r"desired|ideally|good to have|advantageous|beneficial|would be great|not required|"
-    r"familiarity with)",
+_PREFERRED_CUES = (
+    "preferred",
+    "a plus",
+    "is a plus",
+    "are a plus",
+    "big plus",
+    "huge plus",
+    "strong plus",
+    "nice to have",
+    "nice-to-have",
+    "bonus",
+    "desirable",
+    "desired",
+    "ideally",
+    "good to have",
+    "advantageous",
+    "an advantage",
+    "beneficial",
+    "would be great",
+    "not required",
+    "familiarity with",
+    "optional",
+    "preferably",
+    "is helpful",
+    "would be helpful",
 )
-_REQUIRED = re.compile(
-    r"\b(?:required|requires?|must|minimum|at least|need to have|you have|essential|"
-    r"mandatory|proficien(?:t|cy) (?:in|with)|strong (?:experience|knowledge|background))",
+_REQUIRED_CUES = (
+    "required",
+    "requires",
+    "require",
+    "must",
+    "minimum",
+    "at least",
+    "need to have",
+    "you have",
+    "essential",
+    "mandatory",
+    "proficient in",
+    "proficient with",
+    "proficiency in",
+    "proficiency with",
+    "strong experience",
+    "strong knowledge",
+    "strong background",
+    "demonstrated experience",
+    "expert in",
+    "expertise in",
+    "solid experience",
+    "hands-on experience",
+    "you will need",
+    "you'll need",
+    "needed",
 )
+_CUE_KINDS = [Strength.PREFERRED] * len(_PREFERRED_CUES) + [Strength.REQUIRED] * len(_REQUIRED_CUES)
+_CUES = ahocorasick_rs.AhoCorasick(
+    [*_PREFERRED_CUES, *_REQUIRED_CUES], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+)
+"""Words by which a clause states how much it wants a skill; one automaton pass per document."""
+
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -72,7 +124,7 @@ _YEARS_AFTER = re.compile(
     r"(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
-_CLAUSE_ENDS = ("\n", ". ", "; ", "! ", "? ")
+_CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)")
 _OTHER = SectionKind.OTHER
 _LISTING = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE})
 _BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.COMPANY})
@@ -192,29 +244,25 @@ class Extractor:
         explicit = {hit.form.skill for hit in hits}
 
         lines: dict[int, tuple[int, Strength | None, bool]] = {}  # start -> end, strength, years
+        ends = [m.end() for m in _CLAUSE_END.finditer(text)] if hits else []
+        lowered_text = text.lower() if hits else ""
+        cues = _strength_cues(lowered_text) if hits else ([], [])
         sections = document.sections
         for hit in hits:
             start, end = hit.start, hit.end
             section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
-            # a clause: the line, cut at sentence and clause ends ("...; X is a plus")
-            line_start = (
-                max(
-                    text.rfind("\n", 0, start),
-                    text.rfind(". ", 0, start),
-                    text.rfind("; ", 0, start),
-                    text.rfind("! ", 0, start),
-                    text.rfind("? ", 0, start),
-                )
-                + 1
-            )
+            # the clause around the hit: its line, cut at sentence and clause ends
+            index = bisect.bisect_right(ends, start)
+            line_start = ends[index - 1] if index else 0
             line = lines.get(line_start)
             if line is None:
-                line_end = min(
-                    (i for i in (text.find(c, end) for c in _CLAUSE_ENDS) if i >= 0),
-                    default=len(text),
+                line_end = ends[index] if index < len(ends) else len(text)
+                lowered = lowered_text[line_start:line_end]
+                line = (
+                    line_end,
+                    _clause_strength(cues, line_start, line_end),
+                    "year" in lowered or "yr" in lowered,
                 )
-                lowered = text[line_start:line_end].lower()
-                line = (line_end, _line_strength(lowered), "year" in lowered or "yr" in lowered)
                 lines[line_start] = line
             strength = line[1] or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             years = _years(text, start, end, line_start, line[0]) if line[2] else None
@@ -297,13 +345,34 @@ class Extractor:
 _RANK = {Strength.REQUIRED: 0, Strength.PREFERRED: 1, Strength.MENTIONED: 2}
 
 
-def _line_strength(line: str) -> Strength | None:
-    """The strength a lower-cased line states outright ("... is a plus", "required"), if any."""
-    if _PREFERRED.search(line):
-        return Strength.PREFERRED
-    if _REQUIRED.search(line):
-        return Strength.REQUIRED
-    return None
+def _strength_cues(lowered: str) -> tuple[list[int], list[Strength]]:
+    """Positions and kinds of the strength words in a lower-cased text, on word boundaries."""
+    positions: list[int] = []
+    kinds: list[Strength] = []
+    for index, start, end in _CUES.find_matches_as_indexes(lowered):
+        before = lowered[start - 1 : start]
+        after = lowered[end : end + 1]
+        if before.isalnum() or after.isalnum():
+            continue
+        positions.append(start)
+        kinds.append(_CUE_KINDS[index])
+    return positions, kinds
+
+
+def _clause_strength(
+    cues: tuple[list[int], list[Strength]], start: int, end: int
+) -> Strength | None:
+    """The strength a clause states outright ("... is a plus", "required"), if any.
+
+    A clause that says both ("required: Python, Rust preferred") counts as preferred.
+    """
+    positions, kinds = cues
+    low = bisect.bisect_left(positions, start)
+    high = bisect.bisect_left(positions, end)
+    if low == high:
+        return None
+    stated = kinds[low:high]
+    return Strength.PREFERRED if Strength.PREFERRED in stated else Strength.REQUIRED
 
 
 def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> float | None:
@@ -434,6 +503,43 @@ def extract_many(
         max_workers=workers, initializer=_init_worker, initargs=(catalog_dir, max_bytes)
     ) as pool:
         yield from _raise_or_return(pool.map(_work, sources, chunksize=chunksize), errors)
+
+
+SkillRow = tuple[str, str, float | None, float, bool]
+"""A document's skill as plain values: (skill, strength, years, confidence, inferred)."""
+
+
+def _rows(item: Source) -> list[SkillRow] | DocumentError:
+    assert _WORKER is not None
+    result = _extract_or_error(_WORKER, item)
+    if isinstance(result, DocumentError):
+        return result
+    return [(s.skill, s.strength.value, s.years, s.confidence, s.inferred) for s in result.skills]
+
+
+def skill_rows_many(
+    sources: Iterable[Source],
+    *,
+    processes: int | None = None,
+    chunksize: int = 64,
+    catalog_dir: Path | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[list[SkillRow] | DocumentError]:
+    """Like :func:`extract_many` for bulk jobs: each document's skills as plain tuples.
+
+    Only the per-skill summary crosses the process boundary (not the text, mentions and
+    evidence), which is what the market pipeline stores; an unreadable source yields its
+    :class:`DocumentError`.
+    """
+    workers = processes or os.cpu_count() or 1
+    if workers <= 1:
+        _init_worker(catalog_dir, max_bytes)
+        yield from (_rows(source) for source in sources)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(catalog_dir, max_bytes)
+    ) as pool:
+        yield from pool.map(_rows, sources, chunksize=chunksize)
 
 
 def _raise_or_return(
