@@ -93,3 +93,11 @@ def test_scanned_pdf_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(pdf)])
     assert result.exit_code == 1
     assert "text layer" in result.stderr
+
+
+def test_stdin_is_text_even_when_it_names_a_file(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Kubernetes", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "-", "--json"], input=str(secret))
+    document = json.loads(result.stdout)["documents"][0]
+    assert "kubernetes" not in [s["skill"] for s in document["skills"]]

@@ -13,7 +13,9 @@ from rich.text import Text
 from certpath.api import Navigator
 from certpath.cli.render import emit_json, stderr, stdout, table
 from certpath.errors import DocumentError
+from certpath.extract.document import Document
 from certpath.extract.pipeline import Extraction
+from certpath.extract.readers import read_text
 
 
 def extract(
@@ -44,16 +46,23 @@ def extract(
         certpath extract resume.pdf posting.html --json
     """
     nav: Navigator = ctx.obj
-    sources: list[str | Path] = []
+    sources: list[Path | Document | DocumentError] = []
     for name in files:
-        if name == "-":
-            sources.append(sys.stdin.read())
-        else:
+        if name != "-":
             sources.append(Path(name))
+            continue
+        try:  # standard input is always text, never a path to open
+            sources.append(
+                read_text(sys.stdin.read(), name="<stdin>", max_bytes=nav.max_document_bytes)
+            )
+        except DocumentError as error:
+            sources.append(error)
+    readable = [s for s in sources if not isinstance(s, DocumentError)]
     processes = jobs or ((os.cpu_count() or 1) if len(sources) >= 20 else 1)
-    results: list[Extraction | DocumentError] = list(
-        nav.extract_many(sources, processes=processes, errors="return")
-    )
+    extracted = iter(nav.extract_many(readable, processes=processes, errors="return"))
+    results: list[Extraction | DocumentError] = [
+        source if isinstance(source, DocumentError) else next(extracted) for source in sources
+    ]
     failed = False
     documents = []
     for name, result in zip(files, results, strict=True):
@@ -66,8 +75,6 @@ def extract(
                 stderr().print(f"[bold red]Error:[/] {escape(str(result))}")
             continue
         data = result.to_dict()
-        if name == "-":
-            data["source"] = "<stdin>"
         data["mentions"] = [
             m
             for m in data["mentions"]
