@@ -13,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## run: the main job on the embedded default data
+## run: the main job on the embedded default data: a plan for the bundled example resume
 run: $(STAMP)
-	@$(BIN)/certpath catalog overview
+	@$(BIN)/certpath plan examples/career-changer-resume.md --target ml-engineer --cloud aws --hours 6 --location US
 
 ## test: the fast suite (tests needing ../shared skip with a reason)
 test: $(STAMP)

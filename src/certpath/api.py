@@ -12,8 +12,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Unpack
 
+from certpath.assess.assessment import assess as assess_profile
+from certpath.assess.models import Assessment, Profile
+from certpath.assess.profile import ProfileOverrides, ProfileSource, load_profile
 from certpath.catalog import Catalog, Problem, check_catalog, load_catalog, read_catalog
 from certpath.catalog.checks import Fact, stale_facts
 from certpath.catalog.models import Certification, Role, Skill, Transition
@@ -28,6 +31,8 @@ from certpath.catalog.query import (
 )
 from certpath.errors import DocumentError
 from certpath.extract.pipeline import Extraction, Extractor, Source, extract_many
+from certpath.plan.models import Plan
+from certpath.plan.planner import make_plan
 from certpath.settings import Settings
 
 if TYPE_CHECKING:
@@ -90,7 +95,7 @@ class Navigator:
 
     def __init__(self, settings: Settings | None = None, today: dt.date | None = None) -> None:
         self.settings = settings or Settings()
-        self.today = today or dt.date.today()
+        self.today = today or self.settings.today or dt.date.today()
 
     # ----------------------------------------------------------------------- catalog
 
@@ -161,6 +166,43 @@ class Navigator:
         store = MarketStore(self.settings.data_dir / "market.duckdb")
         seed(store)
         return store
+
+    # ----------------------------------------------------------------------- assess and plan
+
+    def profile(
+        self, source: ProfileSource | Profile, **overrides: Unpack[ProfileOverrides]
+    ) -> Profile:
+        """A profile from a YAML/JSON profile file or mapping, or any resume extraction reads.
+
+        Overrides (``target``, ``cloud``, ``hours``, ``budget``, ``deadline``, ``start``,
+        ``location``, ``stage``; None means not given) win over the file; see
+        :func:`certpath.assess.profile.load_profile`.
+        """
+        return load_profile(source, self, **overrides)
+
+    def assess(
+        self, source: ProfileSource | Profile, **overrides: Unpack[ProfileOverrides]
+    ) -> Assessment:
+        """Fit for every role, weighted gaps for the target role, and the career stage.
+
+        Examples:
+            >>> a = Navigator().assess({"skills": ["python", "sql"], "target_role": "ml-engineer"})
+            >>> a.target_role, a.stage.value, a.gaps[0].evidence  # doctest: +ELLIPSIS
+            ('ml-engineer', 'early', 'asked in ...% of ... Machine Learning Engineer postings')
+        """
+        profile = self.profile(source, **overrides)
+        return assess_profile(profile, self.catalog, self.market, self.today)
+
+    def plan(self, source: ProfileSource | Profile, **overrides: Unpack[ProfileOverrides]) -> Plan:
+        """The career plan: certifications, projects, transition path, schedule and salary.
+
+        Examples:
+            >>> plan = Navigator().plan({"skills": ["python", "sql"]}, target="ml-engineer",
+            ...                         cloud="aws", hours=10, budget=400)
+            >>> [c.cert for c in plan.certifications]
+            ['aws-aif-c01', 'aws-mla-c01']
+        """
+        return make_plan(self.assess(source, **overrides), self.catalog, self.market, self.today)
 
     # ----------------------------------------------------------------------- entries
 

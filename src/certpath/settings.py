@@ -7,6 +7,7 @@ module reads the environment itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -49,6 +50,11 @@ class Settings(BaseSettings):
         default=20,
         gt=0,
         description="CERTPATH_MAX_DOCUMENT_MB: the largest file, in MB, that extraction reads.",
+    )
+    today: dt.date | None = Field(
+        default=None,
+        description="CERTPATH_TODAY: the date plans start from and facts age against "
+        "(default: the system date); set it for reproducible output.",
     )
     stale_days: int = Field(
         default=180,

@@ -1,12 +1,16 @@
 """``certpath market``: ingest postings, and ask for skill demand, co-occurrence, certifications.
 
-Parses options, calls :mod:`certpath.market.postings` with the façade's store and catalog, and
-renders Rich tables, JSON or a chart (``--plot``, matplotlib from the ``plot`` extra).
+Parses options, calls :mod:`certpath.market.postings` with the façade's store and catalog (or
+:mod:`certpath.market.spark` with ``--engine spark``), and renders Rich tables, JSON or a chart
+(``--plot``, matplotlib from the ``plot`` extra).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,36 @@ from certpath.market.postings import (
     demand,
     ingest_postings,
 )
+from certpath.market.queries import QueryRunner
+
+
+class EngineChoice(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
+
+
+ENGINE_HELP = "duckdb (embedded, the default) or spark (Apache Spark; the 'spark' extra)."
+MASTER_HELP = "Where Spark runs: local[*] (all cores), local[N], or a cluster URL."
+
+
+def _parquet_dir(nav: Navigator, folder: Path | None) -> Path:
+    return folder if folder is not None else nav.settings.data_dir / "market-parquet"
+
+
+@contextmanager
+def _answering(
+    nav: Navigator, engine: EngineChoice, parquet: Path | None, master: str
+) -> Iterator[QueryRunner]:
+    """The DuckDB store, or a Spark engine over the Parquet folder (stopped afterwards)."""
+    if engine is EngineChoice.duckdb:
+        if parquet is not None:
+            raise InputError("--parquet goes with --engine spark")
+        yield nav.market
+        return
+    from certpath.market.spark import SparkEngine
+
+    with SparkEngine(_parquet_dir(nav, parquet), master) as spark:
+        yield spark
 
 
 def register(app: typer.Typer, ingest: typer.Typer) -> None:
@@ -47,20 +81,36 @@ def postings(
         None, "--jobs", min=1, help="Extraction processes (default: all cores)."
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON reports."),
+    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
+    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        help="With --engine spark: the Parquet folder to write (default: <data dir>/"
+        "market-parquet).",
+    ),
 ) -> None:
     """Load job postings: de-duplicate, classify titles, extract skills and certifications.
 
     Fields: title, description, company, location, date, id, seniority (and period: a
     YYYY or YYYY-MM date for files without one). Re-ingesting a file adds nothing; bad rows
-    are reported with their line numbers.
+    are reported with their line numbers. With --engine spark the work runs on Apache Spark,
+    which writes Parquet (postings/, posting_skills/, posting_certs/ under --out) that is then
+    loaded into the market database, so every question answers from it.
 
     Example:
         certpath market ingest postings jobs.csv --map title="Job Title" --map date=posted
+        certpath market ingest postings jobs.csv --engine spark --master "local[*]" --out pq/
     """
     nav: Navigator = ctx.obj
     mapping = ColumnMapping.from_file(mapping_file) if mapping_file else None
     mapping = ColumnMapping.from_pairs(map_, mapping)
     store = nav.market
+    if engine is EngineChoice.spark:
+        _ingest_spark(nav, files, mapping, _parquet_dir(nav, out), master, json_)
+        return
+    if out is not None:
+        raise InputError("--out goes with --engine spark")
     reports = []
     started = time.perf_counter()
     with Progress(
@@ -119,6 +169,57 @@ def postings(
             console.print(f"{r.path}: ... and {len(r.bad_rows) - 20} more bad row(s) (--json)")
 
 
+def _ingest_spark(
+    nav: Navigator,
+    files: list[Path],
+    mapping: ColumnMapping,
+    out: Path,
+    master: str,
+    json_: bool,
+) -> None:
+    from certpath.market.spark import ingest_postings_spark_into
+
+    with stderr().status(f"Ingesting {len(files)} file(s) on Spark ({master})..."):
+        report = ingest_postings_spark_into(
+            nav.market, files, mapping, out, master=master, catalog_dir=nav.settings.catalog_dir
+        )
+    if json_:
+        emit_json(report.to_dict())
+        return
+    console = stdout()
+    console.print(
+        table(
+            f"Ingested {len(report.files)} file(s) on Spark in {report.seconds:.1f} s",
+            ["file", "rows", "kept", "duplicates", "bad rows", "classified", "note"],
+            (
+                (
+                    r.path,
+                    r.rows_read,
+                    r.added,
+                    r.duplicates,
+                    len(r.bad_rows),
+                    r.classified,
+                    "already ingested: nothing added" if r.already_ingested else "; ".join(r.notes),
+                )
+                for r in report.files
+            ),
+        )
+    )
+    if all(r.already_ingested for r in report.files):
+        console.print("Every file was ingested before: nothing written, nothing added.")
+    else:
+        console.print(
+            f"Parquet written to {out}; {report.added:,} posting(s) added to the market "
+            "database"
+            + (f", {report.already_stored:,} already there." if report.already_stored else ".")
+        )
+    for r in report.files:
+        for bad in r.bad_rows[:20]:
+            console.print(f"[red]{r.path}:{bad.line}[/]: {bad.reason}")
+        if len(r.bad_rows) > 20:
+            console.print(f"{r.path}: ... and {len(r.bad_rows) - 20} more bad row(s) (--json)")
+
+
 def demand_command(
     ctx: typer.Context,
     role: str | None = typer.Option(None, "--role", help="A role id (certpath roles list)."),
@@ -130,20 +231,31 @@ def demand_command(
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a bar chart (.png or .svg)."),
+    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
+    parquet: Path | None = typer.Option(
+        None,
+        "--parquet",
+        help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
+        "market-parquet).",
+    ),
+    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
 ) -> None:
     """The share of postings that mention each skill, with counts.
 
     From your ingested postings when any match the filters, else from the packaged aggregates.
+    With --engine spark the same named queries run on Apache Spark over the Parquet folder.
 
     Example:
         certpath market demand --role ml-engineer --seniority senior --top 15
+        certpath market demand --engine spark --parquet pq/ --top 15
     """
     nav: Navigator = ctx.obj
     if role:
         role = nav.role(role).id
-    result = demand(
-        nav.market, role=role, seniority=seniority, period=period, top=top, inferred=inferred
-    )
+    with _answering(nav, engine, parquet, master) as runner:
+        result = demand(
+            runner, role=role, seniority=seniority, period=period, top=top, inferred=inferred
+        )
     labels = _labels(nav)
     _output(
         result,
@@ -177,6 +289,14 @@ def cooccur_command(
     inferred: bool = typer.Option(False, "--inferred", help="Count inferred skills too."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a bar chart of lift."),
+    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
+    parquet: Path | None = typer.Option(
+        None,
+        "--parquet",
+        help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
+        "market-parquet).",
+    ),
+    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
 ) -> None:
     """The skills most often asked together with SKILL: count, share and lift.
 
@@ -184,20 +304,22 @@ def cooccur_command(
 
     Example:
         certpath market cooccur pytorch --min-support 10 --top 10
+        certpath market cooccur python --engine spark --parquet pq/
     """
     nav: Navigator = ctx.obj
     skill_id = nav.skill(skill).id
     if role:
         role = nav.role(role).id
-    result = cooccurrence(
-        nav.market,
-        skill_id,
-        role=role,
-        top=top,
-        min_support=min_support,
-        inferred=inferred,
-        sort="count" if by_count else "lift",
-    )
+    with _answering(nav, engine, parquet, master) as runner:
+        result = cooccurrence(
+            runner,
+            skill_id,
+            role=role,
+            top=top,
+            min_support=min_support,
+            inferred=inferred,
+            sort="count" if by_count else "lift",
+        )
     labels = _labels(nav)
     _output(
         result,
@@ -225,16 +347,26 @@ def certs_command(
     by_role: bool = typer.Option(False, "--by-role", help="Break the counts down by role."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a bar chart (.png or .svg)."),
+    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
+    parquet: Path | None = typer.Option(
+        None,
+        "--parquet",
+        help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
+        "market-parquet).",
+    ),
+    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
 ) -> None:
     """Certifications named in postings (and generic "AWS certification"-style mentions).
 
     Example:
         certpath market certs --by-role
+        certpath market certs --by-role --engine spark --parquet pq/
     """
     nav: Navigator = ctx.obj
     if role:
         role = nav.role(role).id
-    result = cert_mentions(nav.market, role=role, by_role=by_role)
+    with _answering(nav, engine, parquet, master) as runner:
+        result = cert_mentions(runner, role=role, by_role=by_role)
     names = {c.id: c.name for c in nav.catalog.certifications.values()}
 
     def name(cert: str) -> str:

@@ -13,6 +13,7 @@ from certpath import __version__
 from certpath.api import Navigator
 from certpath.cli import catalog, certs, market, roles, skills
 from certpath.cli.extract import extract
+from certpath.cli.plan import assess, plan
 from certpath.cli.render import stderr
 from certpath.errors import CertpathError, InputError
 from certpath.settings import Settings
@@ -80,6 +81,8 @@ app.add_typer(skills.app, name="skills")
 app.add_typer(roles.app, name="roles")
 app.add_typer(market.app, name="market")
 app.command("extract")(extract)
+app.command("plan")(plan)
+app.command("assess")(assess)
 
 
 def main() -> None:

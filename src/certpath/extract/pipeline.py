@@ -509,12 +509,20 @@ SkillRow = tuple[str, str, float | None, float, bool]
 """A document's skill as plain values: (skill, strength, years, confidence, inferred)."""
 
 
-def _rows(item: Source) -> list[SkillRow] | DocumentError:
-    assert _WORKER is not None
-    result = _extract_or_error(_WORKER, item)
+def skill_rows(extractor: Extractor, source: Source) -> list[SkillRow] | DocumentError:
+    """One document's skills as plain tuples, or the :class:`DocumentError` reading it raised.
+
+    What :func:`skill_rows_many` computes per document; the Spark engine calls it per posting.
+    """
+    result = _extract_or_error(extractor, source)
     if isinstance(result, DocumentError):
         return result
     return [(s.skill, s.strength.value, s.years, s.confidence, s.inferred) for s in result.skills]
+
+
+def _rows(item: Source) -> list[SkillRow] | DocumentError:
+    assert _WORKER is not None
+    return skill_rows(_WORKER, item)
 
 
 def skill_rows_many(

@@ -3,7 +3,9 @@
 The question step of the market flow, over what :mod:`certpath.market.postings` stored. Each
 answer comes from the user's ingested postings when any fall within the filters, else from the
 packaged aggregates (``source = 'default'``, built by ``scripts/build_market_defaults.py``), and
-says which. Every question is a named query in ``sql/`` shared with the Spark engine.
+says which. Every question is a named query in ``sql/`` shared with the Spark engine: each
+function takes anything with ``run(name, params)`` (a :class:`~certpath.market.store.MarketStore`
+or a :class:`~certpath.market.spark.SparkEngine`).
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from certpath.errors import InputError
+from certpath.market.store import MarketStore
 from certpath.market.tables import ensure_schema
 
 if TYPE_CHECKING:
-    from certpath.market.store import MarketStore
+    from certpath.market.queries import QueryRunner
 
 Source = Literal["ingested", "packaged"]
 
@@ -56,6 +59,11 @@ class CertsResult(Answer):
     """Certification mentions: ``role``, ``cert``, ``ecosystem``, ``generic``, counts, share."""
 
 
+def _prepare(store: QueryRunner) -> None:
+    if isinstance(store, MarketStore):  # the Spark engine's tables are its Parquet folders
+        ensure_schema(store)
+
+
 def _packaged_source(inferred: bool) -> str:
     return "default+inferred" if inferred else "default"
 
@@ -64,7 +72,7 @@ def _ingested_note(postings: int) -> str:
     return f"your {postings:,} ingested posting(s)"
 
 
-def packaged_note(store: MarketStore, **filters: Any) -> tuple[int, str]:
+def packaged_note(store: QueryRunner, **filters: Any) -> tuple[int, str]:
     """How many public postings the packaged aggregates summarise (within filters), as text."""
     params = {"source": "default", "role": None, "seniority": None, "period": None, **filters}
     row = store.run("demand_packaged_count", params)[0]
@@ -82,14 +90,14 @@ def packaged_note(store: MarketStore, **filters: Any) -> tuple[int, str]:
 
 
 def _ingested(
-    store: MarketStore, role: str | None, seniority: str | None, period: str | None
+    store: QueryRunner, role: str | None, seniority: str | None, period: str | None
 ) -> int:
     params = {"role": role, "seniority": seniority, "period": period}
     return int(store.run("postings_count", params)[0]["postings"])
 
 
 def demand(
-    store: MarketStore,
+    store: QueryRunner,
     *,
     role: str | None = None,
     seniority: str | None = None,
@@ -100,7 +108,7 @@ def demand(
     """The share of postings that mention each skill, with both counts, most asked first.
 
     Args:
-        store: the market database.
+        store: the market database (or the Spark engine).
         role: a catalog role id, or None for every posting.
         seniority: a seniority (``entry`` ... ``executive``), or None.
         period: ``YYYY-MM`` or ``YYYY``, or None.
@@ -109,7 +117,7 @@ def demand(
     """
     if top < 1:
         raise InputError("--top must be at least 1")
-    ensure_schema(store)
+    _prepare(store)
     filters = {"role": role, "seniority": seniority, "period": period, "inferred": inferred}
     ingested = _ingested(store, role, seniority, period)
     if ingested:
@@ -125,7 +133,7 @@ def demand(
 
 
 def cooccurrence(
-    store: MarketStore,
+    store: QueryRunner,
     skill: str,
     *,
     role: str | None = None,
@@ -142,7 +150,7 @@ def cooccurrence(
     """
     if top < 1 or min_support < 1:
         raise InputError("--top and --min-support must be at least 1")
-    ensure_schema(store)
+    _prepare(store)
     filters = {"skill": skill, "role": role, "min_support": min_support, "inferred": inferred}
     params = {**filters, "top": top, "sort": sort}
     ingested = _ingested(store, role, None, None)
@@ -170,11 +178,11 @@ def cooccurrence(
 
 
 def cert_mentions(
-    store: MarketStore, *, role: str | None = None, by_role: bool = False
+    store: QueryRunner, *, role: str | None = None, by_role: bool = False
 ) -> CertsResult:
     """Certifications named in postings (catalog ones and ``ecosystem:<name>`` generic
     mentions), with the postings naming each and their share of the role's postings."""
-    ensure_schema(store)
+    _prepare(store)
     filters = {"role": role, "by_role": by_role}
     ingested = _ingested(store, role, None, None)
     if ingested:
@@ -186,7 +194,7 @@ def cert_mentions(
 
 
 def demand_by_year(
-    store: MarketStore,
+    store: QueryRunner,
     role: str | None = None,
     skill: str | None = None,
     *,
@@ -197,7 +205,7 @@ def demand_by_year(
     From the ingested postings when any have a year (within ``role``), else from the packaged
     aggregates.
     """
-    ensure_schema(store)
+    _prepare(store)
     filters = {"role": role, "skill": skill, "inferred": inferred}
     dated = int(store.run("postings_dated", {"role": role})[0]["postings"])
     if dated:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import yaml
@@ -44,6 +44,8 @@ from certpath.market.tables import ensure_schema
 
 if TYPE_CHECKING:
     from certpath.catalog.loader import Catalog
+    from certpath.extract.document import Document
+    from certpath.market.certmentions import CertMention
     from certpath.market.store import MarketStore
 
 __all__ = [
@@ -60,6 +62,7 @@ __all__ = [
     "demand_by_year",
     "ensure_schema",
     "ingest_postings",
+    "load_parquet",
     "posting_id",
     "read_postings",
     "seed_default_demand",
@@ -295,20 +298,15 @@ def read_postings(
     notes = notes if notes is not None else []
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix == ".gz" else path.suffix.lower()
-    if suffix in (".csv", ".tsv", ".csv.gz", ".tsv.gz"):
+    kind = postings_format(path)
+    if kind == "csv":
         items = _csv_items(path, mapping, notes)
-    elif suffix in (".jsonl", ".ndjson", ".jsonl.gz"):
+    elif kind == "jsonl":
         items = _jsonl_items(path, mapping)
-    elif suffix == ".parquet":
+    elif kind == "parquet":
         items = _parquet_items(path, mapping)
-    elif suffix in (".json", ".jsonld", ".html", ".htm"):
-        items = _jobposting_items(path)
     else:
-        raise InputError(
-            f"{path}: unknown postings format {path.suffix!r}; "
-            "give .csv, .tsv, .jsonl, .parquet, or JobPosting .json/.jsonld/.html"
-        )
+        items = jobposting_items(path)
     undated = 0
     for line, item in items:
         if isinstance(item, BadRow):
@@ -320,6 +318,37 @@ def read_postings(
         yield line, record
     if undated:
         notes.append(f"{undated} posting(s) carry no usable date (no period or year)")
+
+
+def postings_format(path: Path) -> Literal["csv", "jsonl", "parquet", "jobposting"]:
+    """How a postings file is read, by its extension (``.tsv`` is read as CSV with tabs).
+
+    Raises:
+        InputError: an extension no reader takes.
+    """
+    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix == ".gz" else path.suffix.lower()
+    if suffix in (".csv", ".tsv", ".csv.gz", ".tsv.gz"):
+        return "csv"
+    if suffix in (".jsonl", ".ndjson", ".jsonl.gz"):
+        return "jsonl"
+    if suffix == ".parquet":
+        return "parquet"
+    if suffix in (".json", ".jsonld", ".html", ".htm"):
+        return "jobposting"
+    raise InputError(
+        f"{path}: unknown postings format {path.suffix!r}; "
+        "give .csv, .tsv, .jsonl, .parquet, or JobPosting .json/.jsonld/.html"
+    )
+
+
+def posting_record(
+    line: int, values: Mapping[str, Any], mapping: ColumnMapping
+) -> PostingRecord | BadRow:
+    """A posting from one row's mapped values (field -> value), or why the row is none.
+
+    Shared by :func:`read_postings` and the Spark engine, so both make the same records.
+    """
+    return _record(line, values, mapping)
 
 
 def _record(line: int, values: Mapping[str, Any], mapping: ColumnMapping) -> PostingRecord | BadRow:
@@ -427,20 +456,29 @@ def _jsonl_items(
 ) -> Iterator[tuple[int, Mapping[str, Any] | BadRow]]:
     text = _decoded(path, [])
     for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as error:
-            yield number, BadRow(number, f"not valid JSON ({error.msg}, column {error.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield number, BadRow(number, "not a JSON object")
-            continue
-        if _is_jobposting(obj):
-            yield number, _posting_values(obj, f"{path}:{number}")
-            continue
-        yield number, _mapped(obj, mapping, f"{path}:{number}")
+        item = jsonl_item(number, raw, mapping, str(path))
+        if item is not None:
+            yield number, item
+
+
+def jsonl_item(
+    number: int, raw: str, mapping: ColumnMapping, source: str
+) -> Mapping[str, Any] | BadRow | None:
+    """One line of a JSONL file: its mapped values, a :class:`BadRow`, or None when blank.
+
+    Shared by :func:`read_postings` and the Spark engine, which reads the lines in parallel.
+    """
+    if not raw.strip():
+        return None
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return BadRow(number, f"not valid JSON ({error.msg}, column {error.colno})")
+    if not isinstance(obj, dict):
+        return BadRow(number, "not a JSON object")
+    if _is_jobposting(obj):
+        return _posting_values(obj, f"{source}:{number}")
+    return _mapped(obj, mapping, f"{source}:{number}")
 
 
 def _parquet_items(
@@ -522,7 +560,8 @@ _LD_SCRIPT = re.compile(
 )
 
 
-def _jobposting_items(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | BadRow]]:
+def jobposting_items(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | BadRow]]:
+    """The schema.org JobPostings of a JSON, JSON-LD or HTML file, numbered from 1."""
     text = _decoded(path, [])
     html = path.suffix.lower() in (".html", ".htm")
     blocks = _LD_SCRIPT.findall(text) if html else [text]
@@ -625,7 +664,8 @@ def _seniority(title: str, stated: str | None) -> str:
     return from_title.value
 
 
-def _file_hash(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes: how the store recognises a file ingested before."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -647,7 +687,9 @@ def ingest_postings(
 
     Each distinct posting is stored once with its role, seniority, period, the skills its
     title and description name (explicit and inferred; one row per skill with the strongest
-    requirement, most years and highest confidence) and the certifications it names.
+    requirement, most years and highest confidence) and the certifications it names. Of
+    duplicates the first is kept: the one already stored, else the earliest file in ``paths``,
+    else the earliest line (the Spark engine keeps the same one).
 
     Args:
         store: the market database.
@@ -661,7 +703,6 @@ def ingest_postings(
     Returns:
         One report per file: rows read, added, duplicates, bad rows with line numbers.
     """
-    from certpath.extract.document import Document
     from certpath.extract.pipeline import skill_rows_many
     from certpath.market.certmentions import CertMatcher
 
@@ -670,12 +711,12 @@ def ingest_postings(
     find_certs = CertMatcher(catalog)
     reports = []
     for path in paths:
-        file_hash = _file_hash(path) if path.is_file() else ""
+        file_hash = file_sha256(path) if path.is_file() else ""
         report = FileReport(str(path), file_hash)
         reports.append(report)
         if not file_hash:
             raise InputError(f"{path}: no such file")
-        if store.sql("SELECT 1 FROM ingested_files WHERE file_hash = ?", [file_hash]):
+        if already_ingested(store, file_hash):
             report.already_ingested = True
             continue
         records: dict[str, PostingRecord] = {}
@@ -705,34 +746,17 @@ def ingest_postings(
                 classes[record.title] = found
             role, confidence, _ = found
             report.classified += role is not None
-            posting_rows.append(
-                (
-                    key,
-                    str(path.name),
-                    record.line,
-                    record.title,
-                    record.company,
-                    record.location,
-                    record.posted_date,
-                    record.period,
-                    record.year,
-                    role,
-                    confidence,
-                    _seniority(record.title, record.seniority),
-                    record.description,
-                )
-            )
+            posting_rows.append(posting_row(key, path.name, record, role, confidence))
         skill_rows: list[tuple[str, str, str, float | None, float, bool]] = []
         cert_rows: list[tuple[str, str, str, bool]] = []
-        documents = (Document(record.text, str(path), "text") for _, record in fresh)
+        documents = (posting_document(record, str(path)) for _, record in fresh)
         results = skill_rows_many(documents, processes=processes, catalog_dir=catalog_dir)
         for done, ((key, record), result) in enumerate(zip(fresh, results, strict=True), 1):
             if isinstance(result, DocumentError):
                 report.notes.append(f"line {record.line}: skills not extracted ({result})")
             else:
                 skill_rows.extend((key, *row) for row in result)
-            for m in find_certs(record.text):
-                cert_rows.append((key, m.cert, m.ecosystem, m.generic))
+            cert_rows.extend(posting_cert_rows(key, find_certs(record.text)))
             if progress and (done % 200 == 0 or done == total):
                 progress(done, total)
         _insert_postings(store, posting_rows)
@@ -741,19 +765,67 @@ def ingest_postings(
         report.added = len(posting_rows)
         report.skill_rows = len(skill_rows)
         report.cert_rows = len(cert_rows)
-        store.sql(
-            "INSERT OR IGNORE INTO ingested_files VALUES (?, ?, 'postings', ?, ?, ?, ?, ?)",
-            [
-                file_hash,
-                str(path),
-                report.rows_read,
-                report.added,
-                report.duplicates,
-                len(report.bad_rows),
-                dt.datetime.now(),
-            ],
-        )
+        record_ingested_file(store, report)
     return reports
+
+
+def already_ingested(store: MarketStore, file_hash: str) -> bool:
+    """Whether a file with these bytes (sha256) was ingested into the store before."""
+    return bool(store.sql("SELECT 1 FROM ingested_files WHERE file_hash = ?", [file_hash]))
+
+
+def record_ingested_file(store: MarketStore, report: FileReport) -> None:
+    """Remember an ingested file by its hash, so that ingesting it again adds nothing."""
+    store.sql(
+        "INSERT OR IGNORE INTO ingested_files VALUES (?, ?, 'postings', ?, ?, ?, ?, ?)",
+        [
+            report.file_hash,
+            report.path,
+            report.rows_read,
+            report.added,
+            report.duplicates,
+            len(report.bad_rows),
+            dt.datetime.now(),
+        ],
+    )
+
+
+def posting_document(record: PostingRecord, source: str) -> Document:
+    """The text skills are extracted from: the title, a newline, the description."""
+    from certpath.extract.document import Document
+
+    return Document(record.text, source, "text")
+
+
+def posting_row(
+    key: str, source: str, record: PostingRecord, role: str | None, confidence: float
+) -> tuple[Any, ...]:
+    """A ``postings`` row, in the table's column order, for a classified record.
+
+    Shared by both engines: the Spark engine writes the same values to Parquet.
+    """
+    return (
+        key,
+        source,
+        record.line,
+        record.title,
+        record.company,
+        record.location,
+        record.posted_date,
+        record.period,
+        record.year,
+        role,
+        confidence,
+        _seniority(record.title, record.seniority),
+        record.description,
+    )
+
+
+def posting_cert_rows(
+    key: str, mentions: Iterable[CertMention]
+) -> list[tuple[str, str, str, bool]]:
+    """``posting_certs`` rows of a posting from its certification mentions."""
+    return [(key, m.cert, m.ecosystem, m.generic) for m in mentions]
 
 
 _POSTING_COLUMNS = (
@@ -839,6 +911,76 @@ def _insert_postings(store: MarketStore, rows: Sequence[tuple[Any, ...]]) -> Non
         "CAST(posted_date AS DATE), period, CAST(year AS INTEGER), role, role_confidence, "
         "seniority, description FROM batch"
     )
+
+
+# --------------------------------------------------------------------------- Parquet
+
+PARQUET_TABLES = ("postings", "posting_skills", "posting_certs")
+"""The tables the Spark engine writes, one Parquet folder each under its output folder."""
+
+
+def load_parquet(store: MarketStore, folder: Path) -> tuple[int, int]:
+    """Load postings written as Parquet (by the Spark engine) into the store.
+
+    Postings already stored are kept as they are, with their skills and certifications, as
+    :func:`ingest_postings` keeps them; only new postings bring their rows.
+
+    Args:
+        store: the market database.
+        folder: holds ``postings/``, ``posting_skills/`` and ``posting_certs/``.
+
+    Returns:
+        (postings added, postings already stored).
+
+    Raises:
+        InputError: a folder is missing.
+    """
+    ensure_schema(store)
+    globs = {}
+    for table in PARQUET_TABLES:
+        if not (folder / table).is_dir():
+            raise InputError(
+                f"{folder}: no {table}/ Parquet folder; write one with "
+                "`certpath market ingest postings FILE --engine spark --out DIR`"
+            )
+        globs[table] = str(folder / table / "*.parquet")
+    names = ", ".join(name for name, _ in _POSTING_COLUMNS)
+    skills = ", ".join(name for name, _ in _SKILL_COLUMNS)
+    certs = ", ".join(name for name, _ in _CERT_COLUMNS)
+    connection = store.connection
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        connection.execute(
+            f"CREATE OR REPLACE TEMP TABLE incoming AS SELECT {names} FROM read_parquet(?)",
+            [globs["postings"]],
+        )
+        total = _count(store, "SELECT COUNT(*) FROM incoming")
+        connection.execute(
+            "DELETE FROM incoming WHERE posting_id IN (SELECT posting_id FROM postings)"
+        )
+        added = _count(store, "SELECT COUNT(*) FROM incoming")
+        connection.execute(
+            f"INSERT INTO posting_skills ({skills}) SELECT {skills} FROM read_parquet(?) "
+            "WHERE posting_id IN (SELECT posting_id FROM incoming)",
+            [globs["posting_skills"]],
+        )
+        connection.execute(
+            f"INSERT INTO posting_certs ({certs}) SELECT {certs} FROM read_parquet(?) "
+            "WHERE posting_id IN (SELECT posting_id FROM incoming)",
+            [globs["posting_certs"]],
+        )
+        connection.execute(f"INSERT INTO postings ({names}) SELECT {names} FROM incoming")
+        connection.execute("DROP TABLE incoming")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return added, total - added
+
+
+def _count(store: MarketStore, text: str) -> int:
+    row = store.connection.execute(text).fetchone()
+    return int(row[0]) if row else 0
 
 
 # --------------------------------------------------------------------------- packaged defaults

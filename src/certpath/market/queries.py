@@ -3,16 +3,29 @@
 Each query is a file ``sql/<name>.sql`` written in the SQL both engines accept, with named
 parameters as ``:name``. :func:`query` returns the text for an engine: DuckDB takes ``$name``,
 Spark SQL takes ``:name`` as it is. Values are always bound by the engine, never formatted in.
+Shares divide ``CAST(n AS DOUBLE)``, not ``n * 1.0``: Spark types ``1.0`` as a DECIMAL and would
+round the quotient to six places, where DuckDB divides in double precision.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 Engine = Literal["duckdb", "spark"]
+
+
+class QueryRunner(Protocol):
+    """What answers named queries: the DuckDB :class:`~certpath.market.store.MarketStore` and
+    the Spark :class:`~certpath.market.spark.SparkEngine`."""
+
+    def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a named query with named parameters; rows as dictionaries."""
+        ...
+
 
 _PARAMETER = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 

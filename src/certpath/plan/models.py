@@ -95,6 +95,9 @@ class SalaryFigure(Frozen):
     premium_ratio: float | None = Field(default=None, description="Target over current role.")
     premium_ci: tuple[float, float] | None = None
     premium_note: str | None = None
+    note: str | None = Field(
+        default=None, description="Which filters were dropped for lack of data, if any."
+    )
     source: str
 
 

@@ -15,7 +15,7 @@ SELECT NULLIF(t.grp, '') AS role,
        r.generic,
        SUM(r.postings_with_cert) AS postings_with_cert,
        t.n AS postings_total,
-       SUM(r.postings_with_cert) * 1.0 / t.n AS share
+       CAST(SUM(r.postings_with_cert) AS DOUBLE) / t.n AS share
 FROM picked r
 JOIN totals t ON COALESCE(r.grp, '') = t.grp
 WHERE r.cert <> '*'

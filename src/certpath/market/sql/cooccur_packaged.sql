@@ -9,9 +9,9 @@ WITH pairs AS (
     FROM cooccurrence_aggregates WHERE source = :source AND skill_b = :skill
 )
 SELECT skill, postings_with_both, postings_with_skill, postings_with_other, postings_total,
-       postings_with_both * 1.0 / postings_with_skill AS share,
-       (postings_with_both * 1.0 / postings_with_skill)
-           / (postings_with_other * 1.0 / postings_total) AS lift
+       CAST(postings_with_both AS DOUBLE) / postings_with_skill AS share,
+       (CAST(postings_with_both AS DOUBLE) / postings_with_skill)
+           / (CAST(postings_with_other AS DOUBLE) / postings_total) AS lift
 FROM pairs
 WHERE postings_with_both >= :min_support
 ORDER BY CASE WHEN :sort = 'count' THEN postings_with_both ELSE 0 END DESC, lift DESC,

@@ -10,7 +10,7 @@ SELECT g.year,
        g.skill,
        SUM(g.postings_with_skill) AS postings_with_skill,
        t.n AS postings_total,
-       SUM(g.postings_with_skill) * 1.0 / t.n AS share
+       CAST(SUM(g.postings_with_skill) AS DOUBLE) / t.n AS share
 FROM groups g
 JOIN totals t ON g.year = t.year
 WHERE g.skill <> '*' AND (:skill IS NULL OR g.skill = :skill)

@@ -10,7 +10,7 @@ total AS (SELECT COALESCE(SUM(postings_total), 0) AS n FROM groups WHERE skill =
 SELECT g.skill,
        SUM(g.postings_with_skill) AS postings_with_skill,
        total.n AS postings_total,
-       SUM(g.postings_with_skill) * 1.0 / total.n AS share
+       CAST(SUM(g.postings_with_skill) AS DOUBLE) / total.n AS share
 FROM groups g
 CROSS JOIN total
 WHERE g.skill <> '*'

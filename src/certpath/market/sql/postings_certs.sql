@@ -12,7 +12,7 @@ SELECT NULLIF(t.grp, '') AS role,
        c.generic,
        COUNT(*) AS postings_with_cert,
        t.n AS postings_total,
-       COUNT(*) * 1.0 / t.n AS share
+       CAST(COUNT(*) AS DOUBLE) / t.n AS share
 FROM posting_certs c
 JOIN base b ON c.posting_id = b.posting_id
 JOIN totals t ON COALESCE(b.grp, '') = t.grp

@@ -24,8 +24,8 @@ SELECT pair.skill,
        a.n AS postings_with_skill,
        b.n AS postings_with_other,
        total.n AS postings_total,
-       pair.n * 1.0 / a.n AS share,
-       (pair.n * 1.0 / a.n) / (b.n * 1.0 / total.n) AS lift
+       CAST(pair.n AS DOUBLE) / a.n AS share,
+       (CAST(pair.n AS DOUBLE) / a.n) / (CAST(b.n AS DOUBLE) / total.n) AS lift
 FROM pair
 JOIN b ON pair.skill = b.skill
 CROSS JOIN a

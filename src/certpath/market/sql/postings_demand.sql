@@ -10,7 +10,7 @@ total AS (SELECT COUNT(*) AS n FROM base)
 SELECT s.skill,
        COUNT(*) AS postings_with_skill,
        total.n AS postings_total,
-       COUNT(*) * 1.0 / total.n AS share
+       CAST(COUNT(*) AS DOUBLE) / total.n AS share
 FROM posting_skills s
 JOIN base b ON s.posting_id = b.posting_id
 CROSS JOIN total

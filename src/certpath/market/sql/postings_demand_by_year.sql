@@ -8,7 +8,7 @@ SELECT b.year,
        s.skill,
        COUNT(*) AS postings_with_skill,
        t.n AS postings_total,
-       COUNT(*) * 1.0 / t.n AS share
+       CAST(COUNT(*) AS DOUBLE) / t.n AS share
 FROM posting_skills s
 JOIN base b ON s.posting_id = b.posting_id
 JOIN totals t ON b.year = t.year
