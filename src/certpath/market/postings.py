@@ -890,6 +890,7 @@ def _insert(
     store.connection.execute(
         f"INSERT OR IGNORE INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} FROM batch"
     )
+    store.changed()
 
 
 def _insert_postings(store: MarketStore, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -911,6 +912,7 @@ def _insert_postings(store: MarketStore, rows: Sequence[tuple[Any, ...]]) -> Non
         "CAST(posted_date AS DATE), period, CAST(year AS INTEGER), role, role_confidence, "
         "seniority, description FROM batch"
     )
+    store.changed()
 
 
 # --------------------------------------------------------------------------- Parquet

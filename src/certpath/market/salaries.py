@@ -29,6 +29,7 @@ are not counted. The baseline of the generative-AI premium is the other ML roles
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import gzip
@@ -315,6 +316,7 @@ def seed_default_salaries(store: MarketStore, catalog: Catalog | None = None) ->
     if not stored or stored[0]["value"] != stamp:
         if stored:  # a new store was classified by this very catalog during ingest
             reclassify_salaries(store, catalog)
+            store.changed()
         store.sql("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_ROLES_STAMP, stamp])
     return report
 
@@ -527,6 +529,7 @@ def _insert(
         store.sql("INSERT OR IGNORE INTO salaries BY NAME SELECT * FROM certpath_salary_batch")
     finally:
         store.connection.unregister("certpath_salary_batch")
+        store.changed()
 
 
 # --------------------------------------------------------------------------- questions
@@ -666,9 +669,18 @@ def salary_stats(
 
     Pass a :class:`SalaryFilter` or its fields as keywords (``role="ml-engineer", level="SE",
     country="US"``). Below ``min_n`` records the answer has ``enough_data`` false, ``n`` and a
-    message, and no figure.
+    message, and no figure. Answers are memoised on the store until its data changes.
     """
     where = (where or SalaryFilter(**filters)).checked()
+    key = ("salary", repr(where), min_n, today)
+    if key not in store.memo:
+        store.memo[key] = _salary_stats(store, where, min_n, today)
+    return copy.deepcopy(store.memo[key])
+
+
+def _salary_stats(
+    store: MarketStore, where: SalaryFilter, min_n: int, today: dt.date | None
+) -> dict[str, Any]:
     values = salary_values(store, where)
     answer: dict[str, Any] = {
         "question": "salary",
@@ -699,8 +711,23 @@ def premium(
     """The premium of one group over another: the ratio of their median USD salaries.
 
     Both groups need ``min_n`` records; the 95% interval comes from 2,000 ratios of medians of
-    independent resamples of each group.
+    independent resamples of each group. Answers are memoised on the store until its data
+    changes.
     """
+    key = ("premium", repr(group), repr(baseline), min_n, today)
+    if key not in store.memo:
+        store.memo[key] = _premium(store, group, baseline, min_n=min_n, today=today)
+    return copy.deepcopy(store.memo[key])
+
+
+def _premium(
+    store: MarketStore,
+    group: SalaryFilter,
+    baseline: SalaryFilter,
+    *,
+    min_n: int,
+    today: dt.date | None,
+) -> dict[str, Any]:
     group, baseline = group.checked(), baseline.checked()
     sides = {"group": group, "baseline": baseline}
     values = {name: salary_values(store, where) for name, where in sides.items()}

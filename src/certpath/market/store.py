@@ -78,10 +78,17 @@ class MarketStore:
         if isinstance(path, Path):
             path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = duckdb.connect(str(path))
+        # answers that are costly to compute (bootstrap intervals), keyed by question and
+        # parameters; cleared by every write (see ``changed``)
+        self.memo: dict[tuple[Any, ...], Any] = {}
         self.connection.execute(SCHEMA)
         self.connection.execute(
             "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
+
+    def changed(self) -> None:
+        """Forget memoised answers: call after anything writes to the store."""
+        self.memo.clear()
 
     def close(self) -> None:
         self.connection.close()
