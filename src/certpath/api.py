@@ -8,11 +8,11 @@ prints nothing; interfaces build it from :class:`~certpath.settings.Settings` at
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Unpack
+from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 from certpath.assess.assessment import assess as assess_profile
 from certpath.assess.models import Assessment, Profile
@@ -36,6 +36,13 @@ from certpath.plan.planner import make_plan
 from certpath.settings import Settings
 
 if TYPE_CHECKING:
+    from certpath.market.classify import TitleClass
+    from certpath.market.demand import CertsResult, CooccurResult, DemandResult
+    from certpath.market.postings import ColumnMapping, FileReport
+    from certpath.market.queries import QueryRunner
+    from certpath.market.salaries import IngestReport as SalaryIngestReport
+    from certpath.market.salaries import SalaryFilter
+    from certpath.market.spark import SparkEngine, SparkIngestReport
     from certpath.market.store import MarketStore
 
 
@@ -203,6 +210,111 @@ class Navigator:
             ['aws-aif-c01', 'aws-mla-c01']
         """
         return make_plan(self.assess(source, **overrides), self.catalog, self.market, self.today)
+
+    # The market questions. ``runner`` answers them: the DuckDB store by default, or a
+    # SparkEngine over Parquet (:meth:`spark_engine`).
+
+    def ingest_postings(
+        self,
+        paths: Sequence[Path],
+        *,
+        mapping: ColumnMapping | None = None,
+        processes: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[FileReport]:
+        """Ingest posting files (CSV, JSONL, Parquet, JobPosting JSON-LD) into the store."""
+        from certpath.market.postings import ingest_postings
+
+        return ingest_postings(
+            self.market,
+            paths,
+            self.catalog,
+            mapping=mapping,
+            processes=processes,
+            catalog_dir=self.settings.catalog_dir,
+            progress=progress,
+        )
+
+    def ingest_postings_spark(
+        self,
+        paths: Sequence[Path],
+        out: Path,
+        *,
+        mapping: ColumnMapping | None = None,
+        master: str = "local[*]",
+    ) -> SparkIngestReport:
+        """Ingest posting files on Apache Spark into Parquet, then load it into the store."""
+        from certpath.market.spark import ingest_postings_spark_into
+
+        return ingest_postings_spark_into(
+            self.market, paths, mapping, out, master=master, catalog_dir=self.settings.catalog_dir
+        )
+
+    def spark_engine(self, parquet: Path, master: str = "local[*]") -> SparkEngine:
+        """A Spark engine answering the market questions over a Parquet folder."""
+        from certpath.market.spark import SparkEngine
+
+        return SparkEngine(parquet, master)
+
+    def demand(self, runner: QueryRunner | None = None, **filters: Any) -> DemandResult:
+        """Share of postings asking for each skill (role, seniority, period, top, inferred)."""
+        from certpath.market.demand import demand
+
+        return demand(runner or self.market, **filters)
+
+    def cooccurrence(
+        self, skill: str, runner: QueryRunner | None = None, **options: Any
+    ) -> CooccurResult:
+        """The skills asked together with ``skill`` (an id, label or alias), by lift."""
+        from certpath.market.demand import cooccurrence
+
+        return cooccurrence(runner or self.market, self.skill(skill).id, **options)
+
+    def cert_mentions(self, runner: QueryRunner | None = None, **options: Any) -> CertsResult:
+        """Certifications named in postings (role, by_role)."""
+        from certpath.market.demand import cert_mentions
+
+        return cert_mentions(runner or self.market, **options)
+
+    def ingest_salaries(self, path: Path) -> SalaryIngestReport:
+        """Ingest an aijobs.net-format salary file (plain or gzipped) into the store."""
+        from certpath.market.salaries import ingest_salaries
+
+        return ingest_salaries(self.market, path, catalog=self.catalog)
+
+    def salary(self, where: SalaryFilter, *, min_n: int | None = None) -> dict[str, Any]:
+        """Percentiles of USD salary for a group, with n and a bootstrap interval."""
+        from certpath.market.salaries import MIN_N, salary_stats
+
+        return salary_stats(self.market, where, min_n=min_n or MIN_N, today=self.today)
+
+    def premium(
+        self, group: SalaryFilter, baseline: SalaryFilter, *, min_n: int | None = None
+    ) -> dict[str, Any]:
+        """The ratio of two groups' median salaries, with a bootstrap interval and both n."""
+        from certpath.market.salaries import MIN_N, premium
+
+        return premium(self.market, group, baseline, min_n=min_n or MIN_N, today=self.today)
+
+    def genai_premium(self, where: SalaryFilter, *, min_n: int | None = None) -> dict[str, Any]:
+        """Generative-AI titles over the other ML roles, within ``where``."""
+        from certpath.market.salaries import MIN_N, genai_premium
+
+        return genai_premium(self.market, where, min_n=min_n or MIN_N, today=self.today)
+
+    def trend(self, where: SalaryFilter, *, min_n: int | None = None) -> dict[str, Any]:
+        """Median salary and skill-demand shares by year."""
+        from certpath.market.salaries import MIN_N
+        from certpath.market.trend import market_trend
+
+        return market_trend(self.market, where, min_n=min_n or MIN_N, today=self.today)
+
+    def classify_titles(self, titles: Iterable[str]) -> list[TitleClass]:
+        """Catalog role (or none), seniority and confidence of each job title."""
+        from certpath.market.classify import TitleClassifier
+
+        classify = TitleClassifier(self.catalog)
+        return [classify(title) for title in titles]
 
     # ----------------------------------------------------------------------- entries
 

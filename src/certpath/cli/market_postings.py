@@ -1,8 +1,8 @@
 """``certpath market``: ingest postings, and ask for skill demand, co-occurrence, certifications.
 
-Parses options, calls :mod:`certpath.market.postings` with the façade's store and catalog (or
-:mod:`certpath.market.spark` with ``--engine spark``), and renders Rich tables, JSON or a chart
-(``--plot``, matplotlib from the ``plot`` extra).
+Parses options, calls the façade (:class:`~certpath.api.Navigator`: the DuckDB store, or a Spark
+engine with ``--engine spark``), and renders Rich tables, JSON or a chart (``--plot``, matplotlib
+from the ``plot`` extra).
 """
 
 from __future__ import annotations
@@ -21,13 +21,7 @@ from certpath.api import Navigator
 from certpath.cli.render import emit_json, stderr, stdout, table
 from certpath.errors import InputError, MissingExtraError
 from certpath.market.demand import Answer
-from certpath.market.postings import (
-    ColumnMapping,
-    cert_mentions,
-    cooccurrence,
-    demand,
-    ingest_postings,
-)
+from certpath.market.postings import ColumnMapping
 from certpath.market.queries import QueryRunner
 
 
@@ -54,9 +48,7 @@ def _answering(
             raise InputError("--parquet goes with --engine spark")
         yield nav.market
         return
-    from certpath.market.spark import SparkEngine
-
-    with SparkEngine(_parquet_dir(nav, parquet), master) as spark:
+    with nav.spark_engine(_parquet_dir(nav, parquet), master) as spark:
         yield spark
 
 
@@ -105,7 +97,6 @@ def postings(
     nav: Navigator = ctx.obj
     mapping = ColumnMapping.from_file(mapping_file) if mapping_file else None
     mapping = ColumnMapping.from_pairs(map_, mapping)
-    store = nav.market
     if engine is EngineChoice.spark:
         _ingest_spark(nav, files, mapping, _parquet_dir(nav, out), master, json_)
         return
@@ -130,15 +121,7 @@ def postings(
                 rate = done / max(time.perf_counter() - clock, 1e-9)
                 bar.update(task, completed=done, total=total, rate=f"{rate:,.0f} postings/s")
 
-            reports += ingest_postings(
-                store,
-                [path],
-                nav.catalog,
-                mapping=mapping,
-                processes=jobs,
-                catalog_dir=nav.settings.catalog_dir,
-                progress=update,
-            )
+            reports += nav.ingest_postings([path], mapping=mapping, processes=jobs, progress=update)
     elapsed = time.perf_counter() - started
     if json_:
         emit_json({"seconds": round(elapsed, 2), "files": [r.to_dict() for r in reports]})
@@ -177,12 +160,8 @@ def _ingest_spark(
     master: str,
     json_: bool,
 ) -> None:
-    from certpath.market.spark import ingest_postings_spark_into
-
     with stderr().status(f"Ingesting {len(files)} file(s) on Spark ({master})..."):
-        report = ingest_postings_spark_into(
-            nav.market, files, mapping, out, master=master, catalog_dir=nav.settings.catalog_dir
-        )
+        report = nav.ingest_postings_spark(files, out, mapping=mapping, master=master)
     if json_:
         emit_json(report.to_dict())
         return
@@ -253,7 +232,7 @@ def demand_command(
     if role:
         role = nav.role(role).id
     with _answering(nav, engine, parquet, master) as runner:
-        result = demand(
+        result = nav.demand(
             runner, role=role, seniority=seniority, period=period, top=top, inferred=inferred
         )
     labels = _labels(nav)
@@ -311,9 +290,9 @@ def cooccur_command(
     if role:
         role = nav.role(role).id
     with _answering(nav, engine, parquet, master) as runner:
-        result = cooccurrence(
-            runner,
+        result = nav.cooccurrence(
             skill_id,
+            runner,
             role=role,
             top=top,
             min_support=min_support,
@@ -366,7 +345,7 @@ def certs_command(
     if role:
         role = nav.role(role).id
     with _answering(nav, engine, parquet, master) as runner:
-        result = cert_mentions(runner, role=role, by_role=by_role)
+        result = nav.cert_mentions(runner, role=role, by_role=by_role)
     names = {c.id: c.name for c in nav.catalog.certifications.values()}
 
     def name(cert: str) -> str:

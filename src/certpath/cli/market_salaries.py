@@ -22,12 +22,7 @@ from certpath.market.salaries import (
     MIN_N,
     IngestReport,
     SalaryFilter,
-    genai_premium,
-    ingest_salaries,
-    premium,
-    salary_stats,
 )
-from certpath.market.trend import market_trend
 
 _SHOWN_BAD_ROWS = 20
 _TOP_SKILLS = 5
@@ -81,7 +76,7 @@ def ingest_command(
     errors: list[str] = []
     for path in paths:
         try:
-            reports.append(ingest_salaries(nav.market, path, catalog=nav.catalog))
+            reports.append(nav.ingest_salaries(path))
         except InputError as exc:
             errors.append(str(exc))
     if json_:
@@ -125,7 +120,7 @@ def salary_command(
         size=size,
         year=year,
     )
-    answer = salary_stats(nav.market, where, min_n=min_n, today=nav.today)
+    answer = nav.salary(where, min_n=min_n)
     if plot is not None and answer["enough_data"]:
         from certpath.market.salary_charts import plot_salary
 
@@ -192,19 +187,17 @@ def premium_command(
         if group or baseline or role:
             raise InputError("--genai compares fixed groups; drop --group, --baseline and --role")
         where = replace(common, level=level)
-        answer = genai_premium(nav.market, where, min_n=min_n, today=nav.today)
+        answer = nav.genai_premium(where, min_n=min_n)
     else:
         if level:
             raise InputError(
                 "--level goes with --genai; compare levels with --group and --baseline"
             )
         common = replace(common, role=_role(nav, role))
-        answer = premium(
-            nav.market,
+        answer = nav.premium(
             replace(common, level=group or "SE"),
             replace(common, level=baseline or "MI"),
             min_n=min_n,
-            today=nav.today,
         )
     if json_:
         emit_json(answer)
@@ -262,7 +255,7 @@ def trend_command(
     """
     nav: Navigator = ctx.obj
     where = SalaryFilter(role=_role(nav, role), level=level, country=country, residence=residence)
-    answer = market_trend(nav.market, where, min_n=min_n, today=nav.today)
+    answer = nav.trend(where, min_n=min_n)
     if plot is not None and any(row["enough_data"] for row in answer["salary"]):
         from certpath.market.salary_charts import plot_trend
 

@@ -132,11 +132,8 @@ def classify(
     Example:
         certpath roles classify "Senior Machine Learning Engineer" "Data Analyst II" --json
     """
-    from certpath.market.classify import TitleClassifier
-
     nav: Navigator = ctx.obj
-    classify_title = TitleClassifier(nav.catalog)
-    results = [classify_title(title) for title in titles]
+    results = nav.classify_titles(titles)
     if json_:
         emit_json([result.to_dict() for result in results])
         return
