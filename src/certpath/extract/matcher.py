@@ -125,11 +125,13 @@ class Matcher:
         folded = " " + fold(text) + " "
         forms = self.forms
         kept: list[tuple[int, int, int]] = []  # (start, end, form index), spans in ``text``
+        keep = kept.append
+        last_end = -1
         for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             # the pattern has a space either side and folded has one pad character in front,
             # so the hit's text span is [start, end - 2)
             end -= 2
-            if kept and kept[-1][1] > start:  # overlaps: the longest wins ...
+            if last_end > start:  # overlaps the last kept hit: the longest wins ...
                 longest = True
                 while kept and kept[-1][1] > start:
                     last = kept[-1]
@@ -141,16 +143,18 @@ class Matcher:
                     kept.pop()
                 if not longest:
                     continue
-            kept.append((start, end, index))
+            keep((start, end, index))
+            last_end = end
         hits: list[Hit] = []
+        add = hits.append
         pending: list[tuple[int, int, Form]] = []
         for start, end, index in kept:
             form = forms[index]
             if not form.checked:
-                hits.append(Hit(form, start, end, form.confidence))
+                add(Hit(form, start, end, form.confidence))
             elif form.case_only:  # e.g. "AI", "ML": the casing alone decides
                 if text[start:end] == form.text or _squash(text[start:end]) == form.squashed:
-                    hits.append(Hit(form, start, end, form.confidence))
+                    add(Hit(form, start, end, form.confidence))
             else:
                 pending.append((start, end, form))
         if not pending:
@@ -191,7 +195,7 @@ def _check(
             return None
     if form.not_before is not None and form.not_before.match(text, end):
         return None
-    if form.not_after is not None and form.not_after.search(text, max(0, start - 60), start):
+    if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
         return None
     if form.ambiguous and form.cues is not None:
         # folded has one pad character in front: text offset i is folded offset i + 1
@@ -226,11 +230,20 @@ def _not_before(phrases: list[str]) -> re.Pattern[str] | None:
 
 
 def _not_after(phrases: list[str]) -> re.Pattern[str] | None:
-    """Phrases directly before a hit: "total cost of ownership"."""
+    """Phrases directly before a hit ("total cost of ownership"), as a pattern over the
+    *reversed* text before the hit: an anchored match there costs far less than a search for
+    a phrase at the end of a window."""
     if not phrases:
         return None
-    alternatives = "|".join(_phrase_pattern(p) for p in phrases)
-    return re.compile(r"(?:" + alternatives + r")[ \t\-]*$", re.IGNORECASE)
+    alternatives = "|".join(_reversed_phrase_pattern(p) for p in phrases)
+    return re.compile(r"[ \t\-]*(?:" + alternatives + ")", re.IGNORECASE)
+
+
+def _reversed_phrase_pattern(phrase: str) -> str:
+    words = [re.escape(word[::-1]) for word in reversed(_light(phrase).split(" "))]
+    body = r"[\s\-/_]+".join(words)
+    # the phrase must start a word in the original, i.e. end one in the reversed text
+    return body + (r"(?![A-Za-z0-9])" if phrase[:1].isalnum() else "")
 
 
 def _cues(cues: list[str]) -> re.Pattern[str] | None:
