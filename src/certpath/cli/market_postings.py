@@ -8,7 +8,7 @@ from the ``plot`` extra).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +21,7 @@ from certpath.api import Navigator
 from certpath.cli.render import emit_json, stderr, stdout, table
 from certpath.errors import InputError, MissingExtraError
 from certpath.market.demand import Answer
-from certpath.market.postings import ColumnMapping
+from certpath.market.postings import ColumnMapping, FileReport
 from certpath.market.queries import QueryRunner
 
 
@@ -126,11 +126,16 @@ def postings(
     if json_:
         emit_json({"seconds": round(elapsed, 2), "files": [r.to_dict() for r in reports]})
         return
+    _print_reports(f"Ingested {len(reports)} file(s) in {elapsed:.1f} s", "added", reports)
+
+
+def _print_reports(title: str, added: str, reports: Sequence[FileReport]) -> None:
+    """The per-file ingest table, then the first bad rows of each file with their lines."""
     console = stdout()
     console.print(
         table(
-            f"Ingested {len(reports)} file(s) in {elapsed:.1f} s",
-            ["file", "rows", "added", "duplicates", "bad rows", "classified", "note"],
+            title,
+            ["file", "rows", added, "duplicates", "bad rows", "classified", "note"],
             (
                 (
                     r.path,
@@ -165,38 +170,19 @@ def _ingest_spark(
     if json_:
         emit_json(report.to_dict())
         return
-    console = stdout()
-    console.print(
-        table(
-            f"Ingested {len(report.files)} file(s) on Spark in {report.seconds:.1f} s",
-            ["file", "rows", "kept", "duplicates", "bad rows", "classified", "note"],
-            (
-                (
-                    r.path,
-                    r.rows_read,
-                    r.added,
-                    r.duplicates,
-                    len(r.bad_rows),
-                    r.classified,
-                    "already ingested: nothing added" if r.already_ingested else "; ".join(r.notes),
-                )
-                for r in report.files
-            ),
-        )
+    _print_reports(
+        f"Ingested {len(report.files)} file(s) on Spark in {report.seconds:.1f} s",
+        "kept",
+        report.files,
     )
     if all(r.already_ingested for r in report.files):
-        console.print("Every file was ingested before: nothing written, nothing added.")
+        stdout().print("Every file was ingested before: nothing written, nothing added.")
     else:
-        console.print(
+        stdout().print(
             f"Parquet written to {out}; {report.added:,} posting(s) added to the market "
             "database"
             + (f", {report.already_stored:,} already there." if report.already_stored else ".")
         )
-    for r in report.files:
-        for bad in r.bad_rows[:20]:
-            console.print(f"[red]{r.path}:{bad.line}[/]: {bad.reason}")
-        if len(r.bad_rows) > 20:
-            console.print(f"{r.path}: ... and {len(r.bad_rows) - 20} more bad row(s) (--json)")
 
 
 def demand_command(

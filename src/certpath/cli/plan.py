@@ -56,19 +56,23 @@ _SOURCE_HELP = (
 )
 
 
+SOURCE = typer.Argument(
+    ...,
+    exists=True,
+    dir_okay=False,
+    readable=True,
+    metavar="RESUME|PROFILE",
+    help=_SOURCE_HELP,
+)
+TARGET = typer.Option(
+    None, "--target", help="Target role id or title (default: the best-fitting role)."
+)
+
+
 def plan(
     ctx: typer.Context,
-    source: Path = typer.Argument(
-        ...,
-        exists=True,
-        dir_okay=False,
-        readable=True,
-        metavar="RESUME|PROFILE",
-        help=_SOURCE_HELP,
-    ),
-    target: str | None = typer.Option(
-        None, "--target", help="Target role id or title (default: the best-fitting role)."
-    ),
+    source: Path = SOURCE,
+    target: str | None = TARGET,
     cloud: Cloud | None = typer.Option(
         None, "--cloud", help="Cloud ecosystem to go deep in (default: the profile's, else any)."
     ),
@@ -135,17 +139,8 @@ def plan(
 
 def assess(
     ctx: typer.Context,
-    source: Path = typer.Argument(
-        ...,
-        exists=True,
-        dir_okay=False,
-        readable=True,
-        metavar="RESUME|PROFILE",
-        help=_SOURCE_HELP,
-    ),
-    target: str | None = typer.Option(
-        None, "--target", help="Target role id or title (default: the best-fitting role)."
-    ),
+    source: Path = SOURCE,
+    target: str | None = TARGET,
     top: int = typer.Option(15, "--top", min=1, help="How many roles to list (text output)."),
     json_: bool = typer.Option(False, "--json", help="Print the full assessment as JSON."),
 ) -> None:
