@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/extract_accuracy.py [--errors 25] [--json]
 
-Gold labels live in ``benchmarks/labels/*.jsonl``: for each labelled posting (60, from
+Gold labels live in ``benchmarks/labels/*.jsonl`` (format and labelling guidelines in
+``benchmarks/labels/README.md``): for each labelled posting (60, from
 jobs_linkedin_aiml_us_2024/postings_dev.csv) and resume (20, resumes_kaggle_updated), the set of
 taxonomy skill ids a careful reader finds in the text, keyed by the SHA-256 of the text (the
 text itself is never stored; it is read from ../shared/data, and a changed text fails loudly).
