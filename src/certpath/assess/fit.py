@@ -65,30 +65,20 @@ def role_fit(profile: Profile, role: Role, catalog: Catalog) -> RoleFit:
         total += weight
         label = catalog.skills[item.skill].label if item.skill in catalog.skills else item.skill
         source = shown.get(item.skill)
-        if source is None:
-            missing.append(
-                SkillVerdict(
-                    skill=item.skill,
-                    label=label,
-                    importance=item.importance,
-                    weight=weight,
-                    present=False,
-                    evidence=None,
-                )
-            )
-            continue
-        have += weight
-        present.append(
-            SkillVerdict(
-                skill=item.skill,
-                label=label,
-                importance=item.importance,
-                weight=weight,
-                present=True,
-                evidence=by_skill[source].evidence,
-                via=None if source == item.skill else source,
-            )
+        verdict = SkillVerdict(
+            skill=item.skill,
+            label=label,
+            importance=item.importance,
+            weight=weight,
+            present=source is not None,
+            evidence=by_skill[source].evidence if source is not None else None,
+            via=None if source in (None, item.skill) else source,
         )
+        if source is None:
+            missing.append(verdict)
+        else:
+            have += weight
+            present.append(verdict)
     score = round(100 * have / total, 1) if total else 0.0
     return RoleFit(role=role.id, title=role.title, score=score, present=present, missing=missing)
 

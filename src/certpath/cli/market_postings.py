@@ -33,6 +33,15 @@ class EngineChoice(StrEnum):
 ENGINE_HELP = "duckdb (embedded, the default) or spark (Apache Spark; the 'spark' extra)."
 MASTER_HELP = "Where Spark runs: local[*] (all cores), local[N], or a cluster URL."
 
+ENGINE = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP)
+MASTER = typer.Option("local[*]", "--master", help=MASTER_HELP)
+PARQUET = typer.Option(
+    None,
+    "--parquet",
+    help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
+    "market-parquet).",
+)
+
 
 def _parquet_dir(nav: Navigator, folder: Path | None) -> Path:
     return folder if folder is not None else nav.settings.data_dir / "market-parquet"
@@ -73,8 +82,8 @@ def postings(
         None, "--jobs", min=1, help="Extraction processes (default: all cores)."
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON reports."),
-    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
-    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
+    engine: EngineChoice = ENGINE,
+    master: str = MASTER,
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -196,14 +205,9 @@ def demand_command(
     ),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a bar chart (.png or .svg)."),
-    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
-    parquet: Path | None = typer.Option(
-        None,
-        "--parquet",
-        help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
-        "market-parquet).",
-    ),
-    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
+    engine: EngineChoice = ENGINE,
+    parquet: Path | None = PARQUET,
+    master: str = MASTER,
 ) -> None:
     """The share of postings that mention each skill, with counts.
 
@@ -254,14 +258,9 @@ def cooccur_command(
     inferred: bool = typer.Option(False, "--inferred", help="Count inferred skills too."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a bar chart of lift."),
-    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
-    parquet: Path | None = typer.Option(
-        None,
-        "--parquet",
-        help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
-        "market-parquet).",
-    ),
-    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
+    engine: EngineChoice = ENGINE,
+    parquet: Path | None = PARQUET,
+    master: str = MASTER,
 ) -> None:
     """The skills most often asked together with SKILL: count, share and lift.
 
@@ -312,14 +311,9 @@ def certs_command(
     by_role: bool = typer.Option(False, "--by-role", help="Break the counts down by role."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
     plot: Path | None = typer.Option(None, "--plot", help="Write a bar chart (.png or .svg)."),
-    engine: EngineChoice = typer.Option(EngineChoice.duckdb, "--engine", help=ENGINE_HELP),
-    parquet: Path | None = typer.Option(
-        None,
-        "--parquet",
-        help="With --engine spark: the Parquet folder written by ingest (default: <data dir>/"
-        "market-parquet).",
-    ),
-    master: str = typer.Option("local[*]", "--master", help=MASTER_HELP),
+    engine: EngineChoice = ENGINE,
+    parquet: Path | None = PARQUET,
+    master: str = MASTER,
 ) -> None:
     """Certifications named in postings (and generic "AWS certification"-style mentions).
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import ahocorasick_rs
 
@@ -491,18 +491,8 @@ def extract_many(
         >>> [sorted(r.skill_ids()) for r in extract_many(["Python", "SQL and R"], processes=1)]
         [['python'], ['r', 'sql']]
     """
-    workers = processes or os.cpu_count() or 1
-    if workers <= 1:
-        extractor = _default_extractor(catalog_dir, max_bytes)
-        results: Iterator[Extraction | DocumentError] = (
-            _extract_or_error(extractor, source) for source in sources
-        )
-        yield from _raise_or_return(results, errors)
-        return
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(catalog_dir, max_bytes)
-    ) as pool:
-        yield from _raise_or_return(pool.map(_work, sources, chunksize=chunksize), errors)
+    results = _mapped(_work, sources, processes, chunksize, catalog_dir, max_bytes)
+    yield from _raise_or_return(results, errors)
 
 
 SkillRow = tuple[str, str, float | None, float, bool]
@@ -539,15 +529,31 @@ def skill_rows_many(
     evidence), which is what the market pipeline stores; an unreadable source yields its
     :class:`DocumentError`.
     """
+    yield from _mapped(_rows, sources, processes, chunksize, catalog_dir, max_bytes)
+
+
+T = TypeVar("T")
+
+
+def _mapped(
+    work: Callable[[Source], T],
+    sources: Iterable[Source],
+    processes: int | None,
+    chunksize: int,
+    catalog_dir: Path | None,
+    max_bytes: int | None,
+) -> Iterator[T]:
+    """``work`` over the sources, in order: in this process for one worker, else in a pool
+    whose workers each compile the extractor once."""
     workers = processes or os.cpu_count() or 1
     if workers <= 1:
         _init_worker(catalog_dir, max_bytes)
-        yield from (_rows(source) for source in sources)
+        yield from (work(source) for source in sources)
         return
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_init_worker, initargs=(catalog_dir, max_bytes)
     ) as pool:
-        yield from pool.map(_rows, sources, chunksize=chunksize)
+        yield from pool.map(work, sources, chunksize=chunksize)
 
 
 def _raise_or_return(
