@@ -178,7 +178,7 @@ def _nests(outer: Form, inner: Form, start: int, end: int, last: tuple[int, int,
     "deploying machine learning models" names model deployment *and* machine learning; a
     product name such as "Azure Machine Learning" names only itself.
     """
-    return outer.descriptive and outer.skill != inner.skill and start <= last[0] and last[1] <= end
+    return outer.descriptive and outer.skill != inner.skill and start <= last[0] and last[1] < end
 
 
 def _check(
@@ -278,7 +278,9 @@ def compile_forms(skills: object) -> list[Form]:
     """Compile every surface form of ``skills`` (an iterable of Skill), with variants.
 
     Plural spellings (``LLMs``, ``vector databases``, ``ontologies``) are added, with the rules
-    of their form, when the plural names no other skill.
+    of their form, when the plural names no other skill. A form whose punctuation folds to a run
+    of spaces (``Weights & Biases``, ``CI / CD``) is also entered with that run, as the same
+    punctuation folds in text.
     """
     from certpath.catalog.models import Skill
 
@@ -295,6 +297,9 @@ def compile_forms(skills: object) -> list[Form]:
             owner.setdefault(key, skill.id)
             forms.append(_form(skill.id, alias, key, variant=False, descriptive=descriptive))
             pluralisable.append((skill, alias, key))
+            spaced = fold(alias.text).strip()
+            if spaced != key:  # "Weights & Biases" folds to "weights   biases" in text too
+                forms.append(_form(skill.id, alias, spaced, variant=False, descriptive=descriptive))
     seen = {(form.key, form.skill) for form in forms}
     for skill, alias, key in pluralisable:
         for variant in _variants(key):
