@@ -48,8 +48,13 @@ def fold(text: str) -> str:
         >>> fold("Python, R & scikit-learn (C++/.NET).")
         'python  r   scikit learn  c++ .net  '
     """
-    folded = text.encode("ascii", "replace").translate(_TABLE)
-    return _LONE_DOT.sub(b" ", folded).decode("ascii")
+    return fold_bytes(text).decode("ascii")
+
+
+def fold_bytes(text: str) -> bytes:
+    """:func:`fold` as ASCII bytes, one byte per character of ``text``: what the automaton
+    scans (a bytes search skips the character-index conversion a str search pays for)."""
+    return _LONE_DOT.sub(b" ", text.encode("ascii", "replace").translate(_TABLE))
 
 
 def _light(text: str) -> str:
@@ -70,7 +75,7 @@ class Form:
     key: str  # folded form, without separators
     case_sensitive: bool
     ambiguous: bool
-    cues: re.Pattern[str] | None  # any cue word, over folded text
+    cues: re.Pattern[bytes] | None  # any cue word, over folded text
     window: int
     not_before: re.Pattern[str] | None  # matched at the end of a hit, over the original text
     not_after: re.Pattern[str] | None  # searched in the text just before a hit
@@ -108,8 +113,8 @@ class Matcher:
 
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            [" " + form.key + " " for form in forms],
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [b" " + form.key.encode("ascii") + b" " for form in forms],
             implementation=ahocorasick_rs.Implementation.ContiguousNFA,
         )
 
@@ -122,7 +127,7 @@ class Matcher:
 
     def find(self, text: str) -> list[Hit]:
         """Every skill hit in ``text``, longest-first without overlaps, in text order."""
-        folded = " " + fold(text) + " "
+        folded = b" " + fold_bytes(text) + b" "
         forms = self.forms
         kept: list[tuple[int, int, int]] = []  # (start, end, form index), spans in ``text``
         keep = kept.append
@@ -151,10 +156,11 @@ class Matcher:
         for start, end, index in kept:
             form = forms[index]
             if not form.checked:
-                add(Hit(form, start, end, form.confidence))
+                add(_new(Hit, (form, start, end, form.confidence, None)))
             elif form.case_only:  # e.g. "AI", "ML": the casing alone decides
-                if text[start:end] == form.text or _squash(text[start:end]) == form.squashed:
-                    add(Hit(form, start, end, form.confidence))
+                written = text[start:end]
+                if written == form.text or _squash(written) == form.squashed:
+                    add(_new(Hit, (form, start, end, form.confidence, None)))
             else:
                 pending.append((start, end, form))
         if not pending:
@@ -166,6 +172,10 @@ class Matcher:
                 hits.append(hit)
         hits.sort(key=_start)
         return hits
+
+
+_new = tuple.__new__
+"""Builds a :class:`Hit` without the Python-level ``__new__`` a NamedTuple call goes through."""
 
 
 def _start(hit: Hit) -> int:
@@ -182,7 +192,7 @@ def _nests(outer: Form, inner: Form, start: int, end: int, last: tuple[int, int,
 
 
 def _check(
-    form: Form, text: str, folded: str, start: int, end: int, anchors: list[int]
+    form: Form, text: str, folded: bytes, start: int, end: int, anchors: list[int]
 ) -> Hit | None:
     """Apply a form's case and context rules to one hit; None when it is not the skill.
 
@@ -203,12 +213,12 @@ def _check(
         if cue is None:
             cue = form.cues.search(folded, end + 1, end + 2 + form.window)
         if cue is not None:
-            return Hit(form, start, end, form.confidence, cue.group().strip())
+            return _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
         low = bisect.bisect_left(anchors, start - form.window)
         if form.neighbours and low < len(anchors) and anchors[low] <= end + form.window:
-            return Hit(form, start, end, form.confidence - 0.05, "(a nearby skill)")
+            return _new(Hit, (form, start, end, form.confidence - 0.05, "(a nearby skill)"))
         return None
-    return Hit(form, start, end, form.confidence)
+    return _new(Hit, (form, start, end, form.confidence, None))
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -246,7 +256,7 @@ def _reversed_phrase_pattern(phrase: str) -> str:
     return body + (r"(?![A-Za-z0-9])" if phrase[:1].isalnum() else "")
 
 
-def _cues(cues: list[str]) -> re.Pattern[str] | None:
+def _cues(cues: list[str]) -> re.Pattern[bytes] | None:
     """Any cue word starting a word of folded text.
 
     A cue of four characters or more may be a stem ("fine tun" finds "fine-tuning"); a shorter
@@ -256,7 +266,7 @@ def _cues(cues: list[str]) -> re.Pattern[str] | None:
     if not keys:
         return None
     alternatives = [re.escape(key) + ("" if len(key) >= 4 else "(?![a-z0-9])") for key in keys]
-    return re.compile(" (?:" + "|".join(alternatives) + ")")
+    return re.compile((" (?:" + "|".join(alternatives) + ")").encode("ascii"))
 
 
 # --------------------------------------------------------------------------- compiling
