@@ -12,11 +12,14 @@ stored; it is read from ../shared/data, and a changed text fails loudly). Two se
 - the *held-out* set (``holdout_*.jsonl``: 20 other postings and 10 other resumes), labelled
   separately and never used for tuning, so its figures estimate accuracy on unseen text.
 
+``labels/agreement/second_reader.jsonl`` holds a second, independent reading of 10 tuning-set
+postings: the agreement of the two readers is the ceiling any extractor can be measured against.
+
 Prints micro precision, recall and F1 of the explicit skills certpath extracts (inferred parents
-excluded), per set and data set, the most frequent false positives and negatives of the tuning
-set, and strict and overlap span P/R/F1 on SkillSpan's dev "Knowledge" spans (house and tech),
-for comparison with published figures (ESCOXLM-R 62.6 strict; a dictionary matcher ~22 strict /
-~49 overlap on the test split).
+excluded), per set and data set, the readers' agreement, the most frequent false positives and
+negatives of the tuning set, and strict and overlap span P/R/F1 on SkillSpan's dev "Knowledge"
+spans (house and tech), for comparison with published figures (ESCOXLM-R 62.6 strict; a
+dictionary matcher ~22 strict / ~49 overlap on the test split).
 """
 
 from __future__ import annotations
@@ -146,6 +149,51 @@ def bio_spans(tags: list[str]) -> set[tuple[int, int]]:
     return spans
 
 
+def _read_labels(path: Path) -> dict[tuple[str, int], dict[str, object]]:
+    found = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        label = json.loads(line)
+        found[(label["dataset"], label["row"])] = label
+    return found
+
+
+def agreement(extractor: Extractor) -> dict[str, object]:
+    """Second reader against the first on the doubly-read documents, and certpath against each
+    (micro P/R/F1, the first reader as reference)."""
+    second = _read_labels(LABELS / "agreement" / "second_reader.jsonl")
+    first: dict[tuple[str, int], dict[str, object]] = {}
+    for path in LABELS.glob("*.jsonl"):
+        first.update(_read_labels(path))
+    pairs: dict[str, list[tuple[set[str], set[str]]]] = {
+        "second reader vs first": [],
+        "certpath vs first reader": [],
+        "certpath vs second reader": [],
+    }
+    table = {dataset: list(rows(dataset)) for dataset, _ in second}
+    for key, other in second.items():
+        dataset, row_index = key
+        reference = first[key]
+        if reference["id"] != other["id"]:
+            sys.exit(f"second_reader.jsonl: row {row_index} of {dataset} is not the text labelled")
+        row = table[dataset][row_index]
+        title_column, body_column = TEXT_COLUMNS[dataset]
+        text = f"{row[title_column]}\n{row[body_column]}" if title_column else row[body_column]
+        found = set(
+            extractor.extract_document(Document(text, sections=detect_sections(text))).skill_ids()
+        )
+        one, two = set(reference["skills"]), set(other["skills"])  # type: ignore[call-overload]
+        pairs["second reader vs first"].append((two, one))
+        pairs["certpath vs first reader"].append((found, one))
+        pairs["certpath vs second reader"].append((found, two))
+    report: dict[str, object] = {"documents": len(second)}
+    for name, items in pairs.items():
+        tp = sum(len(p & g) for p, g in items)
+        fp = sum(len(p - g) for p, g in items)
+        fn = sum(len(g - p) for p, g in items)
+        report[name] = [round(x, 3) for x in prf(tp, fp, fn)]
+    return report
+
+
 def span_scores(extractor: Extractor) -> dict[str, object]:
     report: dict[str, object] = {}
     for name in ("house", "tech"):
@@ -196,6 +244,7 @@ def main() -> None:
     report = {
         "skills": skill_scores(extractor, args.errors),
         "skills_held_out": skill_scores(extractor, args.errors, HELD_OUT),
+        "agreement": agreement(extractor),
         "skillspan_dev": span_scores(extractor),
     }
     if args.json:
@@ -215,6 +264,11 @@ def main() -> None:
                 f"R {value['recall']:.3f}  F1 {value['f1']:.3f}  (tp {value['tp']}, "
                 f"fp {value['fp']}, fn {value['fn']})"
             )
+    agreed = report["agreement"]
+    assert isinstance(agreed, dict)
+    print(f"agreement on {agreed.pop('documents')} postings read twice (P/R/F1):")
+    for name, value in agreed.items():
+        print(f"  {name:<28} {value}")
     print("  most frequent false positives:", skills["top_false_positives"])
     print("  most frequent false negatives:", skills["top_false_negatives"])
     spans = report["skillspan_dev"]
