@@ -72,7 +72,7 @@ class Form:
 
     skill: str
     text: str  # the alias as written in the taxonomy
-    key: str  # folded form, without separators
+    key: str  # the folded form as the automaton matches it
     case_sensitive: bool
     ambiguous: bool
     cues: re.Pattern[bytes] | None  # any cue word, over folded text
@@ -186,7 +186,9 @@ def _nests(outer: Form, inner: Form, start: int, end: int, last: tuple[int, int,
     """Whether ``inner`` (the kept hit ``last``) stays inside the longer hit ``outer``.
 
     "deploying machine learning models" names model deployment *and* machine learning; a
-    product name such as "Azure Machine Learning" names only itself.
+    product name such as "Azure Machine Learning" names only itself, and a skill that ends the
+    phrase is its head ("customer relationship management" is CRM, not relationship
+    management): the most specific skill wins.
     """
     return outer.descriptive and outer.skill != inner.skill and start <= last[0] and last[1] < end
 
