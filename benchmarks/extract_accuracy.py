@@ -28,7 +28,9 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -55,25 +57,41 @@ def label_set(path: Path) -> str:
     return HELD_OUT if path.name.startswith("holdout_") else TUNING
 
 
+_TABLES: dict[str, list[dict[str, str]]] = {}
+"""Rows of each data set, read once."""
+
+
+def labelled(path: Path) -> Iterator[tuple[dict[str, Any], str]]:
+    """Each label of a label file with the text it labels, read from ../shared/data; stops if
+    the text is no longer the one labelled (hash mismatch)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        label = json.loads(line)
+        dataset = label["dataset"]
+        table = _TABLES.get(dataset)
+        if table is None:
+            table = _TABLES[dataset] = list(rows(dataset))
+        row = table[label["row"]]
+        title_column, body_column = TEXT_COLUMNS[dataset]
+        body = row[body_column]
+        if text_hash(body) != label["id"]:
+            sys.exit(f"{path.name}: row {label['row']} of {dataset} changed (hash mismatch)")
+        yield label, f"{row[title_column]}\n{body}" if title_column else body
+
+
 def gold_documents(which: str | None = None) -> list[tuple[str, str, set[str]]]:
     """(data set, text, gold skill ids) for every labelled document of ``which`` set (or all)."""
-    cache: dict[str, list[dict[str, str]]] = {}
-    found = []
-    for path in sorted(LABELS.glob("*.jsonl")):
-        if which is not None and label_set(path) != which:
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            label = json.loads(line)
-            dataset = label["dataset"]
-            table = cache.setdefault(dataset, list(rows(dataset)))
-            row = table[label["row"]]
-            title_column, body_column = TEXT_COLUMNS[dataset]
-            body = row[body_column]
-            if text_hash(body) != label["id"]:
-                sys.exit(f"{path.name}: row {label['row']} of {dataset} changed (hash mismatch)")
-            text = f"{row[title_column]}\n{body}" if title_column else body
-            found.append((dataset.split("/")[0], text, set(label["skills"])))
-    return found
+    return [
+        (label["dataset"].split("/")[0], text, set(label["skills"]))
+        for path in sorted(LABELS.glob("*.jsonl"))
+        if which is None or label_set(path) == which
+        for label, text in labelled(path)
+    ]
+
+
+def found_skills(extractor: Extractor, text: str) -> set[str]:
+    """The explicit skills certpath extracts from ``text``."""
+    document = Document(text, sections=detect_sections(text))
+    return set(extractor.extract_document(document).skill_ids())
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -90,8 +108,7 @@ def skill_scores(extractor: Extractor, errors: int, which: str = TUNING) -> dict
     false_pos: Counter[str] = Counter()
     false_neg: Counter[str] = Counter()
     for dataset, text, gold in documents:
-        result = extractor.extract_document(Document(text, sections=detect_sections(text)))
-        predicted = set(result.skill_ids())
+        predicted = found_skills(extractor, text)
         for key in (dataset, "all"):
             counts = totals.setdefault(key, Counter())
             counts["docs"] += 1
@@ -149,39 +166,23 @@ def bio_spans(tags: list[str]) -> set[tuple[int, int]]:
     return spans
 
 
-def _read_labels(path: Path) -> dict[tuple[str, int], dict[str, object]]:
-    found = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        label = json.loads(line)
-        found[(label["dataset"], label["row"])] = label
-    return found
-
-
 def agreement(extractor: Extractor) -> dict[str, object]:
     """Second reader against the first on the doubly-read documents, and certpath against each
     (micro P/R/F1, the first reader as reference)."""
-    second = _read_labels(LABELS / "agreement" / "second_reader.jsonl")
-    first: dict[tuple[str, int], dict[str, object]] = {}
-    for path in LABELS.glob("*.jsonl"):
-        first.update(_read_labels(path))
+    first = {
+        (label["dataset"], label["row"]): set(label["skills"])
+        for path in LABELS.glob("*.jsonl")
+        for label, _ in labelled(path)
+    }
     pairs: dict[str, list[tuple[set[str], set[str]]]] = {
         "second reader vs first": [],
         "certpath vs first reader": [],
         "certpath vs second reader": [],
     }
-    table = {dataset: list(rows(dataset)) for dataset, _ in second}
-    for key, other in second.items():
-        dataset, row_index = key
-        reference = first[key]
-        if reference["id"] != other["id"]:
-            sys.exit(f"second_reader.jsonl: row {row_index} of {dataset} is not the text labelled")
-        row = table[dataset][row_index]
-        title_column, body_column = TEXT_COLUMNS[dataset]
-        text = f"{row[title_column]}\n{row[body_column]}" if title_column else row[body_column]
-        found = set(
-            extractor.extract_document(Document(text, sections=detect_sections(text))).skill_ids()
-        )
-        one, two = set(reference["skills"]), set(other["skills"])  # type: ignore[call-overload]
+    second = list(labelled(LABELS / "agreement" / "second_reader.jsonl"))
+    for label, text in second:
+        one, two = first[(label["dataset"], label["row"])], set(label["skills"])
+        found = found_skills(extractor, text)
         pairs["second reader vs first"].append((two, one))
         pairs["certpath vs first reader"].append((found, one))
         pairs["certpath vs second reader"].append((found, two))

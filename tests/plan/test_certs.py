@@ -4,12 +4,11 @@ prerequisites, and an explanation for every choice and alternative."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 import pytest
 
-from certpath import Navigator, Settings
+from certpath import Navigator
 from certpath.assess.models import Assessment
 from certpath.catalog.loader import Catalog
 from certpath.catalog.models import CertCategory, CertLevel, CertState, Ecosystem
@@ -20,14 +19,6 @@ from certpath.plan.certs import (
     is_governance,
     prep_hours,
 )
-
-
-@pytest.fixture(scope="module")
-def nav(tmp_path_factory: pytest.TempPathFactory) -> Navigator:
-    """The packaged catalog and a market store seeded once for the module (a few seconds)."""
-    data_dir = tmp_path_factory.mktemp("certpath-data")
-    return Navigator(Settings(data_dir=data_dir, catalog_dir=None), today=dt.date(2026, 11, 25))
-
 
 CHANGER = {
     "skills": ["python", "sql"],

@@ -9,18 +9,10 @@ from collections import defaultdict
 
 import pytest
 
-from certpath import Navigator, Settings
+from certpath import Navigator
 from certpath.plan.models import CertChoice, Plan, ProjectChoice
 from certpath.plan.schedule import build_schedule
 from certpath.plan.transitions import transition_path
-
-
-@pytest.fixture(scope="module")
-def nav(tmp_path_factory: pytest.TempPathFactory) -> Navigator:
-    """The packaged catalog and a market store seeded once for the module (a few seconds)."""
-    data_dir = tmp_path_factory.mktemp("certpath-data")
-    return Navigator(Settings(data_dir=data_dir, catalog_dir=None), today=dt.date(2026, 11, 25))
-
 
 CHANGER = {
     "skills": ["python", "sql"],
