@@ -51,6 +51,24 @@ def test_extract_json_shape(tmp_path: Path) -> None:
     ]
 
 
+def test_extract_min_confidence_keeps_likely_skills_and_their_mentions(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    path.write_text(
+        "Skills: Python, PyTorch\nRequirements: Python\n\nAbout us\nWe value collaboration and teamwork.\n",
+        encoding="utf-8",
+    )
+    everything = runner.invoke(app, ["extract", str(path), "--json"])
+    [all_skills] = json.loads(everything.stdout)["documents"]
+    loose = {s["skill"]: s["confidence"] for s in all_skills["skills"]}
+    assert loose["python"] > 0.9 > loose["collaboration"]
+    result = runner.invoke(app, ["extract", str(path), "--json", "--min-confidence", "0.9"])
+    [document] = json.loads(result.stdout)["documents"]
+    kept = {s["skill"] for s in document["skills"]}
+    assert "python" in kept
+    assert "collaboration" not in kept
+    assert {m["skill"] for m in document["mentions"]} <= kept
+
+
 def test_extract_no_inferred(tmp_path: Path) -> None:
     path = tmp_path / "resume.txt"
     path.write_text("SageMaker", encoding="utf-8")

@@ -7,6 +7,7 @@ under the figures measured when the labels and taxonomy last changed, so a regre
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from certpath.catalog import load_catalog
+from certpath.extract.confidence import MODEL_PATH
 from certpath.extract.pipeline import Extractor
 
 pytestmark = pytest.mark.shared
@@ -58,3 +60,21 @@ def test_agreement_with_both_readers(shared: Path, monkeypatch: pytest.MonkeyPat
     assert report["second reader vs first"][2] >= 0.9  # the readers largely agree
     assert report["certpath vs first reader"][2] >= 0.9
     assert report["certpath vs second reader"][2] >= 0.86
+
+
+def test_shipped_confidence_model_is_what_the_labels_fit(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packaged skill-confidence weights are reproduced by their documented command, and
+    they are better calibrated on the held-out documents than the mention confidences."""
+    monkeypatch.setenv("CERTPATH_SHARED_DIR", str(shared))
+    fitting = _load("fit_confidence")
+    model = fitting.build_model(Extractor(load_catalog()))
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert model["bias"] == pytest.approx(shipped["bias"], abs=1e-3)
+    assert model["weights"].keys() == shipped["weights"].keys()
+    for name, weight in model["weights"].items():
+        assert weight == pytest.approx(shipped["weights"][name], abs=1e-3), name
+    held_out = model["provenance"]["held_out"]
+    assert held_out["learned"]["log_loss"] < held_out["best_mention_confidence"]["log_loss"]
+    assert held_out["learned"]["calibration_error"] < 0.03

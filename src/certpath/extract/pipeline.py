@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import ahocorasick_rs
 
 from certpath.errors import DocumentError
+from certpath.extract.confidence import BOILERPLATE, LISTING, SkillConfidence, skill_features
 from certpath.extract.document import Document, Mention, SectionKind, Strength
 from certpath.extract.matcher import Hit, Matcher
 from certpath.extract.sections import detect_sections
@@ -126,8 +127,6 @@ _YEARS_AFTER = re.compile(
 )
 _CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)")
 _OTHER = SectionKind.OTHER
-_LISTING = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.NICE_TO_HAVE})
-_BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.COMPANY})
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
 
@@ -208,6 +207,10 @@ class Extractor:
         self.matcher = Matcher.from_catalog(catalog)
         self.parents = {key: skill.parent for key, skill in catalog.skills.items() if skill.parent}
         self.labels = {key: skill.label for key, skill in catalog.skills.items()}
+        self.kinds = {
+            key: (skill.group.value, skill.type.value) for key, skill in catalog.skills.items()
+        }
+        self.confidence = SkillConfidence.load()
         self.max_bytes = max_bytes
 
     def extract(self, source: Source, *, name: str | None = None) -> Extraction:
@@ -267,9 +270,9 @@ class Extractor:
             strength = line[1] or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             years = _years(text, start, end, line_start, line[0]) if line[2] else None
             confidence = hit.confidence
-            if section in _LISTING:
+            if section in LISTING:
                 confidence = min(0.99, confidence + 0.04)
-            elif section in _BOILERPLATE:
+            elif section in BOILERPLATE:
                 confidence = confidence * 0.8
             mentions.append(
                 Mention(
@@ -310,9 +313,14 @@ class Extractor:
         return mentions + inferred
 
     def _summarise(self, document: Document, mentions: list[Mention]) -> list[SkillSummary]:
+        """One summary per skill; its confidence is the probability that the document names
+        it (:mod:`.confidence`), for an inferred parent that of its likeliest child."""
         text = document.text
         summaries: dict[str, SkillSummary] = {}
+        explicit: dict[str, list[Mention]] = {}
         for m in mentions:
+            if not m.inferred:
+                explicit.setdefault(m.skill, []).append(m)
             known = summaries.get(m.skill)
             if known is None:
                 line_start = text.rfind("\n", 0, m.start) + 1
@@ -324,7 +332,7 @@ class Extractor:
                     1,
                     m.strength,
                     m.years,
-                    m.confidence,
+                    0.0,
                     m.inferred,
                     evidence[:300],
                 )
@@ -335,11 +343,21 @@ class Extractor:
                 known.count + 1,
                 m.strength if _RANK[m.strength] < _RANK[known.strength] else known.strength,
                 known.years if m.years is None or (known.years or 0) >= m.years else m.years,
-                max(known.confidence, m.confidence),
+                0.0,
                 known.inferred and m.inferred,
                 known.evidence,
             )
-        return sorted(summaries.values(), key=lambda s: (s.inferred, -s.confidence, s.skill))
+        probability: dict[str, float] = {}
+        for skill, found in explicit.items():
+            group, kind = self.kinds.get(skill, ("", ""))
+            p = probability[skill] = self.confidence(skill_features(group, kind, found))
+            parent, depth = self.parents.get(skill), 0
+            while parent and depth < 8:  # a parent is as likely as its likeliest child
+                if parent not in explicit:
+                    probability[parent] = max(probability.get(parent, 0.0), p)
+                parent, depth = self.parents.get(parent), depth + 1
+        ranked = [replace(s, confidence=probability.get(s.skill, 0.0)) for s in summaries.values()]
+        return sorted(ranked, key=lambda s: (s.inferred, -s.confidence, s.skill))
 
 
 _RANK = {Strength.REQUIRED: 0, Strength.PREFERRED: 1, Strength.MENTIONED: 2}
