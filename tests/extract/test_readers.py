@@ -373,6 +373,17 @@ def test_jobposting_embedded_in_html_wins_over_the_page() -> None:
     assert "Home Careers" not in document.text
 
 
+def test_jobposting_description_with_entity_escaped_markup_is_read_as_text() -> None:
+    escaped = (
+        "&lt;p&gt;We need &lt;b&gt;Python&lt;/b&gt;.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;SQL&lt;/li&gt;"
+    )
+    document = read(json.dumps({**POSTING, "description": escaped}))
+    assert "We need Python." in document.text
+    assert "- SQL" in document.text
+    assert "<" not in document.text
+    assert "&lt;" not in document.text
+
+
 def test_forced_html_format_reads_the_page_not_the_posting() -> None:
     page = f"""<html><body><p>Careers page</p>
     <script type="application/ld+json">{json.dumps(POSTING)}</script></body></html>"""

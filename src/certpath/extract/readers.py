@@ -1119,10 +1119,12 @@ def _number(value: Any) -> float | None:
 
 
 def _rich_text(value: str) -> str:
-    """Text that may hold HTML (a posting's description) as plain lines."""
+    """Text that may hold HTML (a posting's description) as plain lines, also when the markup
+    itself is entity-escaped (``&lt;p&gt;``), as many job boards publish it."""
     if _HAS_TAG.search(value):
         return html_to_text(value)
-    return unescape(value)
+    plain = unescape(value)
+    return html_to_text(plain) if plain != value and _HAS_TAG.search(plain) else plain
 
 
 def _texts(value: Any) -> list[str]:
