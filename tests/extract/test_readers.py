@@ -229,6 +229,39 @@ def test_docx_paragraphs_headings_lists_and_tables() -> None:
     assert _kinds(document) == ["other", "skills", "experience"]
 
 
+_TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+  xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+  xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+  xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+  <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>
+    <w:p><w:r><w:t>Skills</w:t></w:r></w:p><w:p><w:r><w:t>Terraform, Airflow</w:t></w:r></w:p>
+  </w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+  <mc:Fallback><w:pict><v:textbox><w:txbxContent>
+    <w:p><w:r><w:t>Skills</w:t></w:r></w:p><w:p><w:r><w:t>Terraform, Airflow</w:t></w:r></w:p>
+  </w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_docx_reads_the_header_and_text_boxes_once() -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Jane Doe, Data Scientist"
+    anchor = document.add_paragraph("Profile")
+    anchor._p.append(parse_xml(_TEXT_BOX))
+    document.add_paragraph("Experience")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read(buffer.getvalue(), name="resume.docx").text
+    lines = [line for line in text.splitlines() if line]
+    assert lines == [
+        "Jane Doe, Data Scientist",
+        "Profile",
+        "Skills",
+        "Terraform, Airflow",
+        "Experience",
+    ]
+
+
 def test_html_keeps_visible_text_only() -> None:
     page = b"""<!DOCTYPE html><html><head><title>Jane</title>
     <style>.tensorflow { color: red }</style></head><body>

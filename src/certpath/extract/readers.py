@@ -746,7 +746,9 @@ def _read_docx(data: bytes, label: str) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        lines = list(_docx_lines(document.iter_inner_content()))
+        lines = list(_docx_header_lines(document)) + list(
+            _docx_lines(document.iter_inner_content())
+        )
         title = document.core_properties.title
     except Exception as error:  # python-docx and lxml raise many types on damaged files
         raise DocumentError(
@@ -761,8 +763,28 @@ def _read_docx(data: bytes, label: str) -> Document:
     return _finish(_tidy("\n".join(lines)), label, "docx", metadata)
 
 
+def _docx_header_lines(document: Any) -> Iterator[str]:
+    """The first page's header (a resume's name and title often sit there), then a blank line."""
+    if not document.sections:
+        return
+    section = document.sections[0]
+    header = section.first_page_header if section.different_first_page_header_footer else None
+    if header is None or header.is_linked_to_previous:
+        header = section.header
+    if header.is_linked_to_previous:  # no header of its own
+        return
+    lines = [line for line in _docx_lines(header.iter_inner_content()) if line]
+    if lines:
+        yield from [*lines, ""]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
 def _docx_lines(blocks: Iterable[Any]) -> Iterator[str]:
-    """Paragraphs in order, one per line; table rows row by row."""
+    """Paragraphs in order, one per line, each followed by the text boxes anchored in it (many
+    resume templates lay out whole columns in text boxes); table rows row by row."""
     from docx.table import Table
 
     for block in blocks:
@@ -773,17 +795,46 @@ def _docx_lines(blocks: Iterable[Any]) -> Iterator[str]:
             yield ""
             continue
         text = block.text.strip()
+        style = block.style.name if block.style is not None else ""
         if not text:
             yield ""
-            continue
-        style = block.style.name if block.style is not None else ""
-        if style.startswith("Heading") or style == "Title":
+        elif style.startswith("Heading") or style == "Title":
             yield ""
             yield text
         elif style.startswith("List"):
             yield f"- {text}"
         else:
             yield text
+        yield from _text_box_lines(block)
+
+
+def _text_box_lines(paragraph: Any) -> Iterator[str]:
+    """The lines of the text boxes in a paragraph; a box's legacy (VML) copy is skipped."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    top = paragraph._p
+    for box in top.iter(f"{_W}txbxContent"):
+        if _nested_or_fallback(box, top):
+            continue
+        blocks = [
+            Paragraph(child, paragraph._parent)
+            if child.tag == f"{_W}p"
+            else Table(child, paragraph._parent)
+            for child in box.iterchildren(f"{_W}p", f"{_W}tbl")
+        ]
+        yield ""
+        yield from _docx_lines(blocks)
+
+
+def _nested_or_fallback(box: Any, top: Any) -> bool:
+    """Whether a text box sits in another box (read with that box) or in a legacy copy."""
+    for ancestor in box.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag in (f"{_W}txbxContent", _FALLBACK):
+            return True
+    return False
 
 
 def _docx_row(cells: Iterable[Any]) -> Iterator[str]:
