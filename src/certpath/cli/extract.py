@@ -48,8 +48,8 @@ def extract(
     Each skill comes with the line that shows it, its section, whether the posting requires or
     prefers it, the years of experience stated, and a confidence: the probability that the
     document names the skill, from a model fitted on hand-labelled postings and resumes (a
-    mention's own confidence says how strongly its wording names the skill). Exit code 1 when any file
-    could not be read (the others are still reported).
+    mention's own confidence says how strongly its wording names the skill). Exit code 1 when
+    any file could not be read (the others are still reported).
 
     Example:
         certpath extract resume.pdf posting.html --json
