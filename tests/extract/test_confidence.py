@@ -58,3 +58,18 @@ def test_inferred_parent_is_as_likely_as_its_likeliest_child() -> None:
     ]
     assert children
     assert skills["aws"].confidence == max(children)
+
+
+def test_run_time_scoring_equals_the_fitted_features() -> None:
+    """The fast path the pipeline uses gives what the named features the model is fitted on
+    give."""
+    model = SkillConfidence.load()
+    cases = [
+        [_mention(SectionKind.SKILLS)],
+        [_mention(SectionKind.COMPANY, confidence=0.7), _mention(SectionKind.BENEFITS, "y")],
+        [_mention(SectionKind.OTHER, "a"), _mention(SectionKind.REQUIREMENTS, "A", 0.95)],
+    ]
+    for mentions in cases:
+        for group, kind in (("soft", "soft"), ("cloud", "platform"), ("unknown", "unknown")):
+            expected = model(skill_features(group, kind, mentions))
+            assert model.probability(model.prior(group, kind), mentions) == expected

@@ -18,6 +18,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,41 @@ LISTING = frozenset({SectionKind.SKILLS, SectionKind.REQUIREMENTS, SectionKind.N
 BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.COMPANY})
 
 
+MENTION_FEATURES = (
+    "evidence",
+    "log_mentions",
+    "several_wordings",
+    "in_listing",
+    "only_boilerplate",
+)
+"""What a skill's mentions in one document show, in the order :func:`mention_features` gives."""
+
+
+def mention_features(mentions: Sequence[Mention]) -> tuple[float, float, float, float, float]:
+    """The strongest wording, log(1 + mentions), several wordings, any in a skills or
+    requirements list, all in company or benefits boilerplate; one pass over the mentions."""
+    best = 0.0
+    listing = False
+    boilerplate = True
+    first = mentions[0].text.casefold()
+    several = False
+    for mention in mentions:
+        if mention.confidence > best:
+            best = mention.confidence
+        section = mention.section
+        if section in LISTING:
+            listing = True
+        if section not in BOILERPLATE:
+            boilerplate = False
+        if not several and mention.text.casefold() != first:
+            several = True
+    return best, math.log1p(len(mentions)), float(several), float(listing), float(boilerplate)
+
+
 def skill_features(group: str, kind: str, mentions: Sequence[Mention]) -> dict[str, float]:
     """The named features of one skill in one document, from its explicit mentions.
 
-    The same function builds the training rows and scores at run time, so the two cannot drift.
+    What the model is fitted on; scoring at run time uses the same :func:`mention_features`.
 
     Examples:
         >>> from certpath.extract.document import Strength
@@ -41,15 +73,10 @@ def skill_features(group: str, kind: str, mentions: Sequence[Mention]) -> dict[s
         >>> skill_features("programming", "language", [m])["in_listing"]
         1.0
     """
-    return {
-        "evidence": max(m.confidence for m in mentions),
-        "log_mentions": math.log1p(len(mentions)),
-        "several_wordings": float(len({m.text.casefold() for m in mentions}) > 1),
-        "in_listing": float(any(m.section in LISTING for m in mentions)),
-        "only_boilerplate": float(all(m.section in BOILERPLATE for m in mentions)),
-        f"group:{group}": 1.0,
-        f"type:{kind}": 1.0,
-    }
+    features = dict(zip(MENTION_FEATURES, mention_features(mentions), strict=True))
+    features[f"group:{group}"] = 1.0
+    features[f"type:{kind}"] = 1.0
+    return features
 
 
 @dataclass(frozen=True)
@@ -69,3 +96,20 @@ class SkillConfidence:
         """The probability, rounded to three places; unknown features weigh nothing."""
         score = self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
         return round(1.0 / (1.0 + math.exp(-score)), 3)
+
+    def prior(self, group: str, kind: str) -> float:
+        """The part of the score that depends on the skill alone (computed once per skill)."""
+        weights = self.weights
+        return self.bias + weights.get(f"group:{group}", 0.0) + weights.get(f"type:{kind}", 0.0)
+
+    def probability(self, prior: float, mentions: Sequence[Mention]) -> float:
+        """What ``self(skill_features(...))`` gives, without building the named features."""
+        w0, w1, w2, w3, w4 = self._mention_weights
+        f0, f1, f2, f3, f4 = mention_features(mentions)
+        score = prior + w0 * f0 + w1 * f1 + w2 * f2 + w3 * f3 + w4 * f4
+        return round(1.0 / (1.0 + math.exp(-score)), 3)
+
+    @cached_property
+    def _mention_weights(self) -> tuple[float, float, float, float, float]:
+        w = [self.weights.get(name, 0.0) for name in MENTION_FEATURES]
+        return w[0], w[1], w[2], w[3], w[4]

@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import ahocorasick_rs
 
 from certpath.errors import DocumentError
-from certpath.extract.confidence import BOILERPLATE, LISTING, SkillConfidence, skill_features
+from certpath.extract.confidence import BOILERPLATE, LISTING, SkillConfidence
 from certpath.extract.document import Document, Mention, SectionKind, Strength
 from certpath.extract.matcher import Hit, Matcher
 from certpath.extract.sections import detect_sections
@@ -211,6 +211,10 @@ class Extractor:
             key: (skill.group.value, skill.type.value) for key, skill in catalog.skills.items()
         }
         self.confidence = SkillConfidence.load()
+        self.priors = {
+            key: self.confidence.prior(skill.group.value, skill.type.value)
+            for key, skill in catalog.skills.items()
+        }
         self.max_bytes = max_bytes
 
     def extract(self, source: Source, *, name: str | None = None) -> Extraction:
@@ -316,48 +320,44 @@ class Extractor:
         """One summary per skill; its confidence is the probability that the document names
         it (:mod:`.confidence`), for an inferred parent that of its likeliest child."""
         text = document.text
-        summaries: dict[str, SkillSummary] = {}
-        explicit: dict[str, list[Mention]] = {}
+        found: dict[str, list[Mention]] = {}
         for m in mentions:
-            if not m.inferred:
-                explicit.setdefault(m.skill, []).append(m)
-            known = summaries.get(m.skill)
-            if known is None:
-                line_start = text.rfind("\n", 0, m.start) + 1
-                line_end = text.find("\n", m.end)
-                evidence = text[line_start : len(text) if line_end < 0 else line_end].strip()
-                summaries[m.skill] = SkillSummary(
-                    m.skill,
-                    self.labels.get(m.skill, m.skill),
-                    1,
-                    m.strength,
-                    m.years,
-                    0.0,
-                    m.inferred,
-                    evidence[:300],
-                )
-                continue
-            summaries[m.skill] = SkillSummary(
-                m.skill,
-                known.label,
-                known.count + 1,
-                m.strength if _RANK[m.strength] < _RANK[known.strength] else known.strength,
-                known.years if m.years is None or (known.years or 0) >= m.years else m.years,
-                0.0,
-                known.inferred and m.inferred,
-                known.evidence,
-            )
-        probability: dict[str, float] = {}
-        for skill, found in explicit.items():
-            group, kind = self.kinds.get(skill, ("", ""))
-            p = probability[skill] = self.confidence(skill_features(group, kind, found))
+            found.setdefault(m.skill, []).append(m)
+        # a skill's mentions are all explicit or all inferred (parents of explicit skills only)
+        explicit = {skill for skill, group in found.items() if not group[0].inferred}
+        model, priors = self.confidence, self.priors
+        probability = {
+            skill: model.probability(priors.get(skill, model.bias), found[skill])
+            for skill in explicit
+        }
+        for skill in explicit:
+            p = probability[skill]
             parent, depth = self.parents.get(skill), 0
             while parent and depth < 8:  # a parent is as likely as its likeliest child
-                if parent not in explicit:
-                    probability[parent] = max(probability.get(parent, 0.0), p)
+                if parent not in explicit and p > probability.get(parent, 0.0):
+                    probability[parent] = p
                 parent, depth = self.parents.get(parent), depth + 1
-        ranked = [replace(s, confidence=probability.get(s.skill, 0.0)) for s in summaries.values()]
-        return sorted(ranked, key=lambda s: (s.inferred, -s.confidence, s.skill))
+        summaries = []
+        for skill, group in found.items():
+            first = group[0]
+            line_start = text.rfind("\n", 0, first.start) + 1
+            line_end = text.find("\n", first.end)
+            evidence = text[line_start : len(text) if line_end < 0 else line_end].strip()
+            strength = min((m.strength for m in group), key=_RANK.__getitem__)
+            stated = [m.years for m in group if m.years is not None]
+            summaries.append(
+                SkillSummary(
+                    skill,
+                    self.labels.get(skill, skill),
+                    len(group),
+                    strength,
+                    max(stated) if stated else None,
+                    probability.get(skill, 0.0),
+                    first.inferred,
+                    evidence[:300],
+                )
+            )
+        return sorted(summaries, key=lambda s: (s.inferred, -s.confidence, s.skill))
 
 
 _RANK = {Strength.REQUIRED: 0, Strength.PREFERRED: 1, Strength.MENTIONED: 2}
