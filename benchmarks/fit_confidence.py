@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extract_accuracy import HELD_OUT, TUNING, gold_documents, prf
 
-from certpath.catalog import load_catalog
+from certpath.catalog import Catalog, load_catalog
 from certpath.extract.confidence import MODEL_PATH, skill_features
 from certpath.extract.document import Document
 from certpath.extract.pipeline import Extractor
@@ -41,7 +41,9 @@ FOLDS = 5
 Row = tuple[dict[str, float], bool, float]  # features, labelled, best mention confidence
 
 
-def document_rows(extractor: Extractor, which: str) -> tuple[list[list[Row]], int]:
+def document_rows(
+    catalog: Catalog, extractor: Extractor, which: str
+) -> tuple[list[list[Row]], int]:
     """Rows per document of one label set, and the number of labelled skills (for recall)."""
     documents: list[list[Row]] = []
     labelled = 0
@@ -54,8 +56,8 @@ def document_rows(extractor: Extractor, which: str) -> tuple[list[list[Row]], in
                 found.setdefault(mention.skill, []).append(mention)
         rows = []
         for skill, mentions in sorted(found.items()):
-            group, kind = extractor.kinds[skill]
-            features = skill_features(group, kind, mentions)
+            known = catalog.skills[skill]
+            features = skill_features(known.group.value, known.type.value, mentions)
             rows.append((features, skill in gold, max(m.confidence for m in mentions)))
         documents.append(rows)
     return documents, labelled
@@ -110,10 +112,11 @@ def scores(p: np.ndarray, y: np.ndarray) -> dict[str, float]:
     }
 
 
-def build_model(extractor: Extractor) -> dict[str, object]:
+def build_model(catalog: Catalog) -> dict[str, object]:
     """The fitted model with its provenance, as written to the package data file."""
-    tuning, _ = document_rows(extractor, TUNING)
-    held_out, held_out_labelled = document_rows(extractor, HELD_OUT)
+    extractor = Extractor(catalog)
+    tuning, _ = document_rows(catalog, extractor, TUNING)
+    held_out, held_out_labelled = document_rows(catalog, extractor, HELD_OUT)
     rows = [row for document in tuning for row in document]
     names = sorted({name for features, _, _ in rows for name in features})
 
@@ -175,7 +178,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
-    model = build_model(Extractor(load_catalog()))
+    model = build_model(load_catalog())
     print(json.dumps(model["provenance"], indent=2))
     weights = model["weights"]
     assert isinstance(weights, dict)

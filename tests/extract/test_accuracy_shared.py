@@ -69,7 +69,7 @@ def test_shipped_confidence_model_is_what_the_labels_fit(
     they are better calibrated on the held-out documents than the mention confidences."""
     monkeypatch.setenv("CERTPATH_SHARED_DIR", str(shared))
     fitting = _load("fit_confidence")
-    model = fitting.build_model(Extractor(load_catalog()))
+    model = fitting.build_model(load_catalog())
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert model["bias"] == pytest.approx(shipped["bias"], abs=1e-3)
     assert model["weights"].keys() == shipped["weights"].keys()

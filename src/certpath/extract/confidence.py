@@ -95,7 +95,7 @@ class SkillConfidence:
     def __call__(self, features: dict[str, float]) -> float:
         """The probability, rounded to three places; unknown features weigh nothing."""
         score = self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
-        return round(1.0 / (1.0 + math.exp(-score)), 3)
+        return _probability(score)
 
     def prior(self, group: str, kind: str) -> float:
         """The part of the score that depends on the skill alone (computed once per skill)."""
@@ -106,10 +106,14 @@ class SkillConfidence:
         """What ``self(skill_features(...))`` gives, without building the named features."""
         w0, w1, w2, w3, w4 = self._mention_weights
         f0, f1, f2, f3, f4 = mention_features(mentions)
-        score = prior + w0 * f0 + w1 * f1 + w2 * f2 + w3 * f3 + w4 * f4
-        return round(1.0 / (1.0 + math.exp(-score)), 3)
+        return _probability(prior + w0 * f0 + w1 * f1 + w2 * f2 + w3 * f3 + w4 * f4)
 
     @cached_property
     def _mention_weights(self) -> tuple[float, float, float, float, float]:
         w = [self.weights.get(name, 0.0) for name in MENTION_FEATURES]
         return w[0], w[1], w[2], w[3], w[4]
+
+
+def _probability(score: float) -> float:
+    """The logistic of a score, rounded to three places."""
+    return round(1.0 / (1.0 + math.exp(-score)), 3)

@@ -207,9 +207,6 @@ class Extractor:
         self.matcher = Matcher.from_catalog(catalog)
         self.parents = {key: skill.parent for key, skill in catalog.skills.items() if skill.parent}
         self.labels = {key: skill.label for key, skill in catalog.skills.items()}
-        self.kinds = {
-            key: (skill.group.value, skill.type.value) for key, skill in catalog.skills.items()
-        }
         self.confidence = SkillConfidence.load()
         self.priors = {
             key: self.confidence.prior(skill.group.value, skill.type.value)
