@@ -24,6 +24,19 @@ def test_extract_text_output(tmp_path: Path) -> None:
     assert "- 3+ years of Python" in result.stdout
 
 
+def test_extract_table_shows_document_text_literally_and_near_the_mention(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    # brackets from a document are not console markup; a long line shows the words around
+    path.write_text(
+        "Stack: [python, sql] [/] " + "filler words " * 30 + "and Kubernetes at scale.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "[python, sql] [/]" in result.stdout
+    assert "Kubernetes at scale." in result.stdout
+
+
 def test_extract_json_shape(tmp_path: Path) -> None:
     path = tmp_path / "resume.md"
     path.write_text("# Skills\nSageMaker, SQL\n", encoding="utf-8")

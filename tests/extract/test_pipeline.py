@@ -51,6 +51,18 @@ def test_years_of_experience(skill: str, years: float) -> None:
     assert by_skill(POSTING)[skill].years == years  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    ("text", "skill", "years"),
+    [
+        ("1-2 years of work experience with Kubernetes and Helm.", "kubernetes", 1.0),
+        ("3 years of related work experience in SQL", "sql", 3.0),
+        ("2+ years full-time experience with Python", "python", 2.0),
+    ],
+)
+def test_years_with_qualified_experience(text: str, skill: str, years: float) -> None:
+    assert by_skill(text)[skill].years == years  # type: ignore[attr-defined]
+
+
 def test_no_years_when_none_stated() -> None:
     assert by_skill(POSTING)["terraform"].years is None  # type: ignore[attr-defined]
 
@@ -72,6 +84,34 @@ def test_summary_counts_and_evidence() -> None:
     python = next(s for s in result.skills if s.skill == "python")
     assert python.count == 2
     assert python.evidence == "Python, SQL"
+
+
+def test_evidence_of_a_one_line_posting_is_the_sentence_that_names_the_skill() -> None:
+    # postings from CSV exports and JSON-LD often come as one line of thousands of characters
+    text = "We are a fast-growing company. " * 30
+    text += "You will build models in PyTorch and ship them. " + "We offer great perks. " * 30
+    [pytorch] = [s for s in extract(text).skills if s.skill == "pytorch"]
+    assert pytorch.evidence == "You will build models in PyTorch and ship them."
+
+
+def test_evidence_of_a_long_sentence_is_the_words_around_the_mention() -> None:
+    text = "Tools: " + ", ".join(f"tool{i}" for i in range(60)) + ", Kubernetes, "
+    text += ", ".join(f"thing{i}" for i in range(60))
+    [k8s] = [s for s in extract(text).skills if s.skill == "kubernetes"]
+    assert "Kubernetes" in k8s.evidence
+    assert k8s.evidence.startswith("…")
+    assert k8s.evidence.endswith("…")
+    assert len(k8s.evidence) <= 242
+    words = set(text.replace(",", " ").split())  # cut at spaces, never inside a word
+    shown = k8s.evidence.strip("…").replace(",", " ").split()
+    assert shown[0] in words
+    assert shown[-1] in words
+
+
+def test_evidence_of_a_long_line_is_the_clause_that_names_the_skill() -> None:
+    text = "Requirements: 5+ years of Python; SQL and Spark; Kubernetes" + " and more" * 40
+    [sql] = [s for s in extract(text).skills if s.skill == "sql"]
+    assert sql.evidence == "SQL and Spark;"
 
 
 def test_mentions_carry_exact_spans() -> None:

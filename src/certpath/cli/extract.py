@@ -14,7 +14,7 @@ from certpath.api import Navigator
 from certpath.cli.render import emit_json, stderr, stdout, table
 from certpath.errors import DocumentError
 from certpath.extract.document import Document
-from certpath.extract.pipeline import Extraction
+from certpath.extract.pipeline import Extraction, evidence
 from certpath.extract.readers import read_text
 
 
@@ -93,14 +93,14 @@ def extract(
         data["mentions"] = [m for m in data["mentions"] if m["skill"] in kept]
         documents.append(data)
         if not json_:
-            _render(data)
+            _render(data, result.document.text)
     if json_:
         emit_json({"documents": documents})
     if failed:
         raise typer.Exit(code=1)
 
 
-def _render(data: dict[str, object]) -> None:
+def _render(data: dict[str, object], text: str) -> None:
     console = stdout()
     skills = data["skills"]
     assert isinstance(skills, list)
@@ -110,6 +110,9 @@ def _render(data: dict[str, object]) -> None:
         Text(f"{data['source']} ({data['format']}): {len(explicit)} skill(s)", style="bold")
     )
     if explicit:
+        first: dict[str, dict[str, object]] = {}
+        for mention in data["mentions"]:  # type: ignore[attr-defined]
+            first.setdefault(mention["skill"], mention)
         console.print(
             table(
                 None,
@@ -120,7 +123,7 @@ def _render(data: dict[str, object]) -> None:
                         s["strength"],
                         f"{s['years']:g}" if s["years"] is not None else None,
                         f"{s['confidence']:.2f}",
-                        _clip(str(s["evidence"])),
+                        _evidence(text, first.get(s["skill"])) or Text(str(s["evidence"])),
                     )
                     for s in explicit
                 ),
@@ -130,5 +133,17 @@ def _render(data: dict[str, object]) -> None:
         console.print("inferred: " + ", ".join(f"{s['label']} ({s['skill']})" for s in implied))
 
 
-def _clip(line: str, width: int = 160) -> str:
-    return line if len(line) <= width else line[: width - 1] + "…"
+def _evidence(text: str, mention: dict[str, object] | None) -> Text | None:
+    """The words around a skill's first mention, the mention bold, as plain text (brackets in
+    a document are not markup); the JSON output keeps the whole line."""
+    if mention is None:
+        return None
+    start, end = int(mention["start"]), int(mention["end"])  # type: ignore[call-overload]
+    shown = Text(evidence(text, start, end, limit=_EVIDENCE_WIDTH))
+    at = shown.plain.find(text[start:end])
+    if at >= 0:
+        shown.stylize("bold", at, at + end - start)
+    return shown
+
+
+_EVIDENCE_WIDTH = 100

@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from certpath.catalog.models import Certification, Sourced
 
@@ -27,12 +28,20 @@ def emit_json(data: Any) -> None:
 
 
 def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
+    """A table; a ``str`` cell is Rich markup, a :class:`~rich.text.Text` cell is shown as it
+    is (use one for text read from a user's document, whose brackets are not markup)."""
     grid = Table(title=title, title_justify="left", header_style="bold", expand=False)
     for column in columns:
         grid.add_column(column, overflow="fold")
     for row in rows:
-        grid.add_row(*("—" if cell is None else str(cell) for cell in row))
+        grid.add_row(*(_cell(cell) for cell in row))
     return grid
+
+
+def _cell(cell: object) -> str | Text:
+    if cell is None:
+        return "—"
+    return cell if isinstance(cell, Text) else str(cell)
 
 
 def money(value: float | None) -> str:

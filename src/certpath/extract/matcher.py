@@ -15,6 +15,7 @@ and ambiguous forms are then checked against their context rules, which are data
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
@@ -170,7 +171,7 @@ class Matcher:
             hit = _check(form, text, folded, start, end, anchors)
             if hit is not None:
                 hits.append(hit)
-        hits.sort(key=_start)
+        hits.sort(key=_START)
         return hits
 
 
@@ -178,8 +179,8 @@ _new = tuple.__new__
 """Builds a :class:`Hit` without the Python-level ``__new__`` a NamedTuple call goes through."""
 
 
-def _start(hit: Hit) -> int:
-    return hit.start
+_START = operator.itemgetter(1)
+"""A :class:`Hit`'s start, as a C-level sort key."""
 
 
 def _nests(outer: Form, inner: Form, start: int, end: int, last: tuple[int, int, int]) -> bool:

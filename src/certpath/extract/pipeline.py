@@ -113,8 +113,8 @@ _NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on"
 _YEARS_BEFORE = re.compile(
     _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b['’]?"
-    r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|working|practical|proven|"
-    r"commercial|production|solid|strong|demonstrated))*"
+    r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
+    r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
     r"(?:\s+of)?(?:\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|developing|on|of|"
     r"writing|programming))?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
@@ -141,7 +141,7 @@ class SkillSummary:
     years: float | None
     confidence: float
     inferred: bool
-    evidence: str  # the line of the first explicit mention (or of the child, when inferred)
+    evidence: str  # what shows the first mention (the child's, when inferred): see :func:`evidence`
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,12 +235,15 @@ class Extractor:
                 document.metadata,
             )
         hits = self.matcher.find(document.text)
-        mentions = self._annotate(document, hits)
-        return Extraction(document, tuple(mentions), tuple(self._summarise(document, mentions)))
+        # clause ends: they bound the clause whose words state a strength, and the evidence
+        ends = [m.end() for m in _CLAUSE_END.finditer(document.text)] if hits else []
+        mentions = self._annotate(document, hits, ends)
+        summaries = self._summarise(document, mentions, ends)
+        return Extraction(document, tuple(mentions), tuple(summaries))
 
     # ----------------------------------------------------------------------- annotation
 
-    def _annotate(self, document: Document, hits: list[Hit]) -> list[Mention]:
+    def _annotate(self, document: Document, hits: list[Hit], ends: list[int]) -> list[Mention]:
         """Section, strength (stated by the clause, else by the section), years, confidence."""
         text = document.text
         starts = [section.start for section in document.sections]
@@ -248,7 +251,6 @@ class Extractor:
         explicit = {hit.form.skill for hit in hits}
 
         lines: dict[int, tuple[int, Strength | None, bool]] = {}  # start -> end, strength, years
-        ends = [m.end() for m in _CLAUSE_END.finditer(text)] if hits else []
         lowered_text = text.lower() if hits else ""
         cues = _strength_cues(lowered_text) if hits else ([], [])
         sections = document.sections
@@ -313,7 +315,9 @@ class Extractor:
                 depth += 1
         return mentions + inferred
 
-    def _summarise(self, document: Document, mentions: list[Mention]) -> list[SkillSummary]:
+    def _summarise(
+        self, document: Document, mentions: list[Mention], ends: list[int]
+    ) -> list[SkillSummary]:
         """One summary per skill; its confidence is the probability that the document names
         it (:mod:`.confidence`), for an inferred parent that of its likeliest child."""
         text = document.text
@@ -337,9 +341,6 @@ class Extractor:
         summaries = []
         for skill, group in found.items():
             first = group[0]
-            line_start = text.rfind("\n", 0, first.start) + 1
-            line_end = text.find("\n", first.end)
-            evidence = text[line_start : len(text) if line_end < 0 else line_end].strip()
             strength = min((m.strength for m in group), key=_RANK.__getitem__)
             stated = [m.years for m in group if m.years is not None]
             summaries.append(
@@ -351,13 +352,62 @@ class Extractor:
                     max(stated) if stated else None,
                     probability.get(skill, 0.0),
                     first.inferred,
-                    evidence[:300],
+                    evidence(text, first.start, first.end, ends=ends),
                 )
             )
         return sorted(summaries, key=lambda s: (s.inferred, -s.confidence, s.skill))
 
 
 _RANK = {Strength.REQUIRED: 0, Strength.PREFERRED: 1, Strength.MENTIONED: 2}
+
+EVIDENCE_CHARS = 240
+
+
+def evidence(
+    text: str, start: int, end: int, limit: int = EVIDENCE_CHARS, ends: list[int] | None = None
+) -> str:
+    """What shows the mention at ``[start, end)``: its line, or, when the line is longer than
+    ``limit`` characters (a posting flattened to one line), its sentence or clause, and when
+    that is still too long, the words around the mention, cut at spaces and marked "…". The
+    mention is always inside. ``ends`` are the text's clause ends when already known.
+
+    Examples:
+        >>> text = "We are hiring. " * 20 + "You know PyTorch well. " + "We offer perks. " * 20
+        >>> start = text.index("PyTorch")
+        >>> evidence(text, start, start + 7)
+        'You know PyTorch well.'
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    if line_end - line_start > limit:  # the sentence or clause that holds the mention
+        if ends is None:
+            ends = [m.end() for m in _CLAUSE_END.finditer(text, line_start, line_end)]
+        index = bisect.bisect_right(ends, start)
+        if index and ends[index - 1] > line_start:
+            line_start = ends[index - 1]
+        index = bisect.bisect_left(ends, end)
+        if index < len(ends) and ends[index] < line_end:
+            line_end = ends[index]
+    piece = text[line_start:line_end]
+    stripped = piece.strip()
+    if len(stripped) <= limit:
+        return stripped
+    room = max(0, limit - (end - start)) // 2  # the words either side of the mention ...
+    low, high = start - room, end + room
+    if low < line_start:  # ... with the room one side lacks given to the other
+        low, high = line_start, min(line_end, high + line_start - low)
+    elif high > line_end:
+        low, high = max(line_start, low - (high - line_end)), line_end
+    if low > line_start:
+        cut = text.find(" ", low, start)
+        low = cut + 1 if cut >= 0 else low
+    if high < line_end:
+        cut = text.rfind(" ", end, high)
+        high = cut if cut >= 0 else high
+    window = text[low:high].strip()
+    return ("…" if low > line_start else "") + window + ("…" if high < line_end else "")
 
 
 def _strength_cues(lowered: str) -> tuple[list[int], list[Strength]]:
