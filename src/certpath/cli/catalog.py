@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from certpath.api import Navigator
 from certpath.cli.render import emit_json, stdout, table
@@ -36,16 +37,21 @@ def validate(
         if report.problems:
             console.print(
                 table(
-                    f"{len(report.problems)} problem(s) in {report.directory}",
+                    f"{len(report.problems)} problem(s) in {escape(str(report.directory))}",
                     ["where", "path", "problem", "code"],
                     (
-                        (f"{p.file}:{p.line}" if p.line else p.file, p.path, p.message, p.code)
+                        (
+                            escape(f"{p.file}:{p.line}" if p.line else str(p.file)),
+                            escape(str(p.path)),
+                            escape(str(p.message)),
+                            p.code,
+                        )
                         for p in report.problems
                     ),
                 )
             )
         else:
-            console.print(f"[green]The catalog is valid[/] ({report.directory}).")
+            console.print(f"[green]The catalog is valid[/] ({escape(str(report.directory))}).")
         console.print(", ".join(f"{count} {name}" for name, count in report.counts.items()))
     if report.problems:
         raise typer.Exit(code=1)

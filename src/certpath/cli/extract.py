@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.markup import escape
 from rich.text import Text
 
 from certpath.api import Navigator
-from certpath.cli.render import emit_json, stderr, stdout, table
+from certpath.cli.render import emit_json, print_error, stdout, table
 from certpath.errors import DocumentError
 from certpath.extract.document import Document
 from certpath.extract.pipeline import Extraction, evidence
@@ -81,7 +80,7 @@ def extract(
                 {"source": name, "error": {"reason": result.reason, "message": str(result)}}
             )
             if not json_:
-                stderr().print(f"[bold red]Error:[/] {escape(str(result))}")
+                print_error(result)
             continue
         data = result.to_dict()
         data["skills"] = [

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from certpath.api import Navigator
@@ -147,13 +148,15 @@ def _print_reports(title: str, added: str, reports: Sequence[FileReport]) -> Non
             ["file", "rows", added, "duplicates", "bad rows", "classified", "note"],
             (
                 (
-                    r.path,
+                    escape(str(r.path)),
                     r.rows_read,
                     r.added,
                     r.duplicates,
                     len(r.bad_rows),
                     r.classified,
-                    "already ingested: nothing added" if r.already_ingested else "; ".join(r.notes),
+                    "already ingested: nothing added"
+                    if r.already_ingested
+                    else escape("; ".join(r.notes)),
                 )
                 for r in reports
             ),
@@ -161,9 +164,11 @@ def _print_reports(title: str, added: str, reports: Sequence[FileReport]) -> Non
     )
     for r in reports:
         for bad in r.bad_rows[:20]:
-            console.print(f"[red]{r.path}:{bad.line}[/]: {bad.reason}")
+            console.print(f"[red]{escape(str(r.path))}:{bad.line}[/]: {escape(str(bad.reason))}")
         if len(r.bad_rows) > 20:
-            console.print(f"{r.path}: ... and {len(r.bad_rows) - 20} more bad row(s) (--json)")
+            console.print(
+                f"{escape(str(r.path))}: ... and {len(r.bad_rows) - 20} more bad row(s) (--json)"
+            )
 
 
 def _ingest_spark(
@@ -387,15 +392,17 @@ def _output(
         emit_json(result.to_dict())
         return
     console = stdout()
+    title = escape(title)  # data (titles, skills, places) are text, not markup
     if rows:
-        console.print(table(title, columns, rows))
+        cells = [tuple(escape(c) if isinstance(c, str) else c for c in row) for row in rows]
+        console.print(table(title, columns, cells))
     else:
         console.print(f"{title}: nothing found.")
     for note in result.notes:
-        console.print(f"[yellow]Note:[/] {note}")
-    console.print(f"Source: {result.source_note}.")
+        console.print(f"[yellow]Note:[/] {escape(str(note))}")
+    console.print(f"Source: {escape(str(result.source_note))}.")
     if plot is not None:
-        console.print(f"Chart written to {plot}.")
+        console.print(f"Chart written to {escape(str(plot))}.")
 
 
 def _plot(path: Path, title: str, bars: list[tuple[str, float]], axis: str, note: str) -> None:

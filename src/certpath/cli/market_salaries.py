@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from certpath.api import Navigator
-from certpath.cli.render import emit_json, stderr, stdout, table
+from certpath.cli.render import emit_json, print_error, stdout, table
 from certpath.errors import InputError
 from certpath.market.salaries import (
     MIN_N,
@@ -86,7 +87,7 @@ def ingest_command(
     if errors:
         if not json_:
             for message in errors:
-                stderr().print(f"[bold red]Error:[/] {message}", soft_wrap=True)
+                print_error(message)
         raise typer.Exit(code=1)
 
 
@@ -135,7 +136,7 @@ def salary_command(
         p = answer["percentiles"]
         console.print(
             table(
-                f"Salary in USD: {answer['label']} (n={answer['n']:,})",
+                f"Salary in USD: {escape(str(answer['label']))} (n={answer['n']:,})",
                 ["p10", "p25", "median", "p75", "p90", "median 95% CI"],
                 [
                     (
@@ -214,7 +215,10 @@ def premium_command(
             table(
                 None,
                 ["", "group", "n"],
-                ((name, side["label"], f"{side['n']:,}") for name, side in sides.items()),
+                (
+                    (name, escape(str(side["label"])), f"{side['n']:,}")
+                    for name, side in sides.items()
+                ),
             )
         )
     else:
@@ -223,7 +227,7 @@ def premium_command(
                 "Premium: ratio of median salaries (USD)",
                 ["", "group", "n", "median"],
                 [
-                    (name, side["label"], f"{side['n']:,}", _usd(side["median"]))
+                    (name, escape(str(side["label"])), f"{side['n']:,}", _usd(side["median"]))
                     for name, side in sides.items()
                 ],
             )
@@ -266,7 +270,7 @@ def trend_command(
     console = stdout()
     console.print(
         table(
-            f"Median salary by year (USD): {answer['label']}",
+            f"Median salary by year (USD): {escape(str(answer['label']))}",
             ["year", "n", "median", "median 95% CI"],
             (
                 (row["year"], f"{row['n']:,}", _usd(row["median"]), _usd_range(row["median_ci95"]))
@@ -279,9 +283,10 @@ def trend_command(
     if answer["demand"]:
         console.print(_demand_table(answer["demand"]))
         if answer.get("demand_source"):
-            console.print(f"[dim]Demand source: {answer['demand_source']}.[/]", soft_wrap=True)
+            source = escape(str(answer["demand_source"]))
+            console.print(f"[dim]Demand source: {source}.[/]", soft_wrap=True)
     for note in answer["notes"]:
-        console.print(f"[dim]Note: {note}.[/]")
+        console.print(f"[dim]Note: {escape(str(note))}.[/]")
     _footer(answer, plot)
 
 
@@ -314,7 +319,7 @@ def _demand_table(rows: list[dict[str, Any]]) -> Any:
             (
                 year,
                 f"{total:,}" if isinstance(total, int) else total,
-                ", ".join(f"{r.get('skill')} {(r.get('share') or 0):.0%}" for r in top),
+                escape(", ".join(f"{r.get('skill')} {(r.get('share') or 0):.0%}" for r in top)),
             )
         )
     return table(
@@ -326,7 +331,7 @@ def _demand_table(rows: list[dict[str, Any]]) -> Any:
 
 def _not_enough(label: str, n: int, min_n: int) -> None:
     stdout().print(
-        f"[yellow]not enough data[/] for {label}: n={n:,} < {min_n} records; "
+        f"[yellow]not enough data[/] for {escape(label)}: n={n:,} < {min_n} records; "
         "widen the filters or lower --min-n."
     )
 
@@ -335,10 +340,10 @@ def _footer(answer: dict[str, Any], plot: Path | None) -> None:
     console = stdout()
     if plot is not None:
         if "plot" in answer:
-            console.print(f"Chart written to {answer['plot']}.")
+            console.print(f"Chart written to {escape(str(answer['plot']))}.")
         else:
             console.print("[dim]No chart: not enough data.[/]")
-    console.print(f"[dim]Source: {answer['source']}.[/]", soft_wrap=True)
+    console.print(f"[dim]Source: {escape(str(answer['source']))}.[/]", soft_wrap=True)
 
 
 def _render_ingest(reports: list[IngestReport]) -> None:

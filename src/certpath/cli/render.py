@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -20,6 +21,12 @@ def stdout() -> Console:
 
 def stderr() -> Console:
     return Console(stderr=True, highlight=False)
+
+
+def print_error(message: object) -> None:
+    """``Error: message`` in red on standard error; the message is text, not markup (it may
+    quote a file name or a value with brackets in it)."""
+    stderr().print(f"[bold red]Error:[/] {escape(str(message))}", soft_wrap=True)
 
 
 def emit_json(data: Any) -> None:

@@ -14,7 +14,7 @@ from certpath.api import Navigator
 from certpath.cli import catalog, certs, market, roles, skills
 from certpath.cli.extract import extract
 from certpath.cli.plan import assess, plan
-from certpath.cli.render import stderr
+from certpath.cli.render import print_error
 from certpath.errors import CertpathError, InputError
 from certpath.settings import Settings
 
@@ -28,7 +28,7 @@ class _ErrorsForPeople(TyperGroup):
         except CertpathError as exc:
             if ctx.params.get("debug"):
                 raise
-            stderr().print(f"[bold red]Error:[/] {exc}", markup=True, soft_wrap=True)
+            print_error(exc)
             raise typer.Exit(code=1) from None
 
 

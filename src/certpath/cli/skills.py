@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
 from certpath.api import Navigator
 from certpath.catalog.models import Skill, SkillGroup, SkillType
@@ -77,7 +78,7 @@ def search(
         )
         return
     if not found:
-        stdout().print(f"No skill matches {text!r}.")
+        stdout().print(f"No skill matches {escape(repr(text))}.")
         raise typer.Exit(code=1)
     stdout().print(
         table(
