@@ -259,6 +259,27 @@ def test_packaged_defaults_answer_on_a_fresh_store(store: MarketStore) -> None:
     assert 0 < ml.postings < result.postings
 
 
+def test_packaged_defaults_are_replaced_after_an_upgrade_and_ingested_rows_kept(
+    tmp_path: Path, store: MarketStore, catalog: Catalog
+) -> None:
+    seed_default_demand(store)
+    counts = {
+        table: store.sql(f"SELECT count(*) AS n FROM {table}")[0]["n"]
+        for table in ("demand_aggregates", "cooccurrence_aggregates", "cert_aggregates")
+    }
+    _ingest(store, catalog, _csv(tmp_path))
+    ingested = store.sql("SELECT count(*) AS n FROM postings")[0]["n"]
+    # a store seeded by an older certpath: other default figures, another digest
+    store.sql("UPDATE demand_aggregates SET postings_with_skill = 0 WHERE source = 'default'")
+    store.sql("UPDATE meta SET value = 'older' WHERE key = 'default_aggregates_sha256'")
+    seed_default_demand(store)
+    for table, n in counts.items():
+        assert store.sql(f"SELECT count(*) AS n FROM {table}")[0]["n"] == n, table
+    zeroed = "SELECT count(*) AS n FROM demand_aggregates WHERE postings_with_skill = 0"
+    assert store.sql(zeroed)[0]["n"] == 0
+    assert store.sql("SELECT count(*) AS n FROM postings")[0]["n"] == ingested
+
+
 def _app(tmp_path: Path) -> typer.Typer:
     app = typer.Typer()
 

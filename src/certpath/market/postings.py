@@ -43,6 +43,8 @@ from certpath.market.demand import (
 from certpath.market.tables import ensure_schema
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from certpath.catalog.loader import Catalog
     from certpath.extract.document import Document
     from certpath.market.certmentions import CertMention
@@ -992,17 +994,39 @@ DEFAULTS = ("demand.csv.gz", "cooccurrence.csv.gz", "cert_mentions.csv.gz")
 
 
 def seed_default_demand(store: MarketStore) -> None:
-    """Load the packaged demand, co-occurrence and certification aggregates (idempotent).
+    """Load the packaged demand, co-occurrence and certification aggregates.
 
-    Does nothing when the store already holds default rows or the files are not packaged.
+    Idempotent by content: the store records a digest of the packaged files, so opening a
+    seeded store costs one hash of three small files. When certpath is upgraded with rebuilt
+    aggregates, the default rows are replaced in one transaction; postings the user ingested
+    (and their rows) are never touched. Does nothing when the files are not packaged.
     """
     ensure_schema(store)
-    if store.sql("SELECT 1 FROM demand_aggregates WHERE source LIKE 'default%' LIMIT 1"):
-        return
     folder = files("certpath.market") / "data"
     resources = [folder / name for name in DEFAULTS]
     if not all(resource.is_file() for resource in resources):
         return
+    digest = hashlib.sha256(b"".join(r.read_bytes() for r in resources)).hexdigest()
+    stored = store.sql("SELECT value FROM meta WHERE key = ?", [_DEFAULTS_STAMP])
+    if stored and stored[0]["value"] == digest:
+        return
+    store.sql("BEGIN TRANSACTION")
+    try:
+        for table in ("demand_aggregates", "cooccurrence_aggregates", "cert_aggregates"):
+            store.sql(f"DELETE FROM {table} WHERE source LIKE 'default%'")
+        _load_defaults(store, resources)
+        store.sql("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_DEFAULTS_STAMP, digest])
+    except BaseException:
+        store.sql("ROLLBACK")
+        raise
+    store.sql("COMMIT")
+    store.changed()
+
+
+_DEFAULTS_STAMP = "default_aggregates_sha256"
+
+
+def _load_defaults(store: MarketStore, resources: list[Traversable]) -> None:
     with as_file(resources[0]) as demand_file:
         store.sql(
             "INSERT INTO demand_aggregates "
