@@ -76,7 +76,7 @@ def main() -> None:
         f"built in {build:.2f} s"
     )
 
-    ours = timed("certpath Matcher.find (1 core)", corpus, matcher.find)
+    timed("certpath Matcher.find (1 core)", corpus, matcher.find)
     extractor = Extractor(catalog)
     documents = [
         Document(text, sections=detect_sections(text)) for text in corpus[: len(corpus) // 5]
