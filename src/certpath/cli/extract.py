@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -139,9 +140,10 @@ def _evidence(text: str, mention: dict[str, object] | None) -> Text | None:
         return None
     start, end = int(mention["start"]), int(mention["end"])  # type: ignore[call-overload]
     shown = Text(evidence(text, start, end, limit=_EVIDENCE_WIDTH))
-    at = shown.plain.find(text[start:end])
-    if at >= 0:
-        shown.stylize("bold", at, at + end - start)
+    # the mention as a whole word ("R" in "R&D and R" is the second one)
+    found = re.search(rf"(?<![\w&]){re.escape(text[start:end])}(?![\w&])", shown.plain)
+    if found:
+        shown.stylize("bold", found.start(), found.end())
     return shown
 
 
