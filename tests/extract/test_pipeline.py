@@ -45,6 +45,21 @@ def test_clause_states_strength_over_its_line() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "skill", "strength"),
+    [
+        ("Must have experience with cloud platforms (e.g. AWS or GCP).", "gcp", Strength.REQUIRED),
+        ("Familiarity with Git is required.", "git", Strength.REQUIRED),
+        ("Kafka is not required but Python is a must.", "python", Strength.REQUIRED),
+        ("Kafka is not required but Python is a must.", "apache-kafka", Strength.PREFERRED),
+        ("Requirements\n- Familiarity with Terraform", "terraform", Strength.REQUIRED),
+        ("Nice to have:\n- Familiarity with Terraform", "terraform", Strength.PREFERRED),
+    ],
+)
+def test_strength_of_a_clause(text: str, skill: str, strength: Strength) -> None:
+    assert by_skill(text)[skill].strength is strength  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
     ("skill", "years"), [("python", 5.0), ("sql", 5.0), ("pytorch", 3.0), ("kubernetes", 3.0)]
 )
 def test_years_of_experience(skill: str, years: float) -> None:
@@ -57,9 +72,15 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("1-2 years of work experience with Kubernetes and Helm.", "kubernetes", 1.0),
         ("3 years of related work experience in SQL", "sql", 3.0),
         ("2+ years full-time experience with Python", "python", 2.0),
+        ("5+ years of experience working with Python", "python", 5.0),
+        ("4 years experience as a Python developer", "python", 4.0),
+        ("At least five (5) years of Java experience", "java", 5.0),
+        ("Python | 5 years", "python", 5.0),
+        ("Python — 5 years", "python", 5.0),
+        ("over 100 years of Python", "python", None),
     ],
 )
-def test_years_with_qualified_experience(text: str, skill: str, years: float) -> None:
+def test_years_with_qualified_experience(text: str, skill: str, years: float | None) -> None:
     assert by_skill(text)[skill].years == years  # type: ignore[attr-defined]
 
 
@@ -77,6 +98,13 @@ def test_parents_are_inferred_separately() -> None:
     assert (aws.start, aws.end, aws.text) == (10, 19, "SageMaker")
     assert result.skill_ids() == ["amazon-sagemaker"]
     assert "aws" in result.skill_ids(inferred=True)
+
+
+def test_an_inferred_parent_is_as_wanted_as_its_most_wanted_child() -> None:
+    result = extract("Nice to have\n- SageMaker\nRequirements\n- 5+ years of AWS Lambda")
+    aws = next(s for s in result.skills if s.skill == "aws")
+    assert aws.inferred
+    assert aws.strength is Strength.REQUIRED
 
 
 def test_summary_counts_and_evidence() -> None:

@@ -262,6 +262,78 @@ def test_docx_reads_the_header_and_text_boxes_once() -> None:
     ]
 
 
+_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_read(document: docx.document.Document) -> list[str]:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return [line for line in read(buffer.getvalue(), name="cv.docx").text.splitlines() if line]
+
+
+def test_docx_reads_content_controls_and_tracked_insertions() -> None:
+    # Word's own resume templates are made of content controls; python-docx skips them
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:sdt {_NS}><w:sdtPr/><w:sdtContent>"
+            "<w:p><w:r><w:t>Skills</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>Python, Kubernetes</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        ),
+    )
+    tools = document.add_paragraph("Tools: ")
+    tools._p.append(
+        parse_xml(
+            f"<w:sdt {_NS}><w:sdtPr/><w:sdtContent><w:r><w:t>Docker</w:t></w:r>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
+    edited = document.add_paragraph("Also ")
+    edited._p.append(
+        parse_xml(f'<w:ins {_NS} w:id="1" w:author="a"><w:r><w:t>Snowflake</w:t></w:r></w:ins>')
+    )
+    edited._p.append(
+        parse_xml(
+            f'<w:del {_NS} w:id="2" w:author="a"><w:r><w:delText>Oracle</w:delText></w:r></w:del>'
+        )
+    )
+    assert _docx_read(document) == [
+        "Skills",
+        "Python, Kubernetes",
+        "Tools: Docker",
+        "Also Snowflake",
+    ]
+
+
+def test_docx_merged_cells_once_and_line_breaks_in_cells() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    merged = table.cell(0, 0).merge(table.cell(2, 0))
+    merged.paragraphs[0].text = "Skills"
+    merged.add_paragraph("Python")
+    table.cell(0, 1).text = "Experience"
+    table.cell(1, 1).text = "Acme, Spark pipelines"
+    table.cell(2, 1).text = "Beta, Tableau"
+    grid = document.add_table(rows=1, cols=2)
+    grid.cell(0, 0).text = "Projects\nChurn model"  # a soft line break
+    grid.cell(0, 1).text = "Education\nBSc"
+    assert _docx_read(document) == [
+        "Skills",
+        "Python",
+        "Experience",
+        "Acme, Spark pipelines",
+        "Beta, Tableau",
+        "Projects",
+        "Churn model",
+        "Education",
+        "BSc",
+    ]
+
+
 def test_html_keeps_visible_text_only() -> None:
     page = b"""<!DOCTYPE html><html><head><title>Jane</title>
     <style>.tensorflow { color: red }</style></head><body>
@@ -340,6 +412,46 @@ def test_linkedin_export() -> None:
     assert document.metadata["positions"] == [
         {"title": "Data Scientist", "company": "Acme", "start": "Jan 2019"}
     ]
+
+
+def test_linkedin_export_education_projects_and_certifications() -> None:
+    export = _zip(
+        {
+            "Skills.csv": b"Name\nPython\n",
+            "Education.csv": (
+                b"School Name,Start Date,End Date,Notes,Degree Name,Activities\n"
+                b"TU Lisbon,2012,2016,Thesis on Bayesian statistics,BSc Mathematics,\n"
+            ),
+            "Projects.csv": (
+                b"Title,Description,Url,Started On,Finished On\n"
+                b"Churn model,Gradient boosting with XGBoost,,2021,\n"
+            ),
+            "Certifications.csv": (
+                b"Name,Url,Authority,Started On,Finished On,License Number\n"
+                b"AWS Certified Machine Learning Engineer,,Amazon Web Services,2024,,\n"
+            ),
+        }
+    )
+    document = read(export, name="export.zip")
+    assert "BSc Mathematics — TU Lisbon" in document.text
+    assert "Gradient boosting with XGBoost" in document.text
+    assert "- AWS Certified Machine Learning Engineer — Amazon Web Services" in document.text
+    assert _kinds(document) == ["skills", "education", "projects", "certifications"]
+
+
+def test_json_resume_with_plain_skills_awards_publications_and_interests() -> None:
+    resume = {
+        "basics": {"name": "Jane"},
+        "skills": ["Python", "SQL"],
+        "awards": [{"title": "Kaggle Gold", "awarder": "Kaggle", "summary": "A PyTorch model"}],
+        "publications": [{"name": "Forecasting with Prophet", "publisher": "JOSS"}],
+        "interests": [{"name": "Machine learning", "keywords": ["LLMs", "RAG"]}],
+    }
+    document = read(json.dumps(resume).encode(), name="resume.json")
+    for line in ("- Python", "- SQL", "A PyTorch model", "Forecasting with Prophet — JOSS"):
+        assert line in document.text
+    assert "- Machine learning: LLMs, RAG" in document.text
+    assert _kinds(document)[-4:] == ["skills", "other", "other", "other"]
 
 
 def test_jobposting_json_ld() -> None:
@@ -460,6 +572,13 @@ def test_text_is_normalised_to_nfc_without_control_characters() -> None:
     assert document.text == "Café [31mSQL\tR\nNext\n"
 
 
+def test_ligatures_full_width_letters_and_soft_hyphens_are_read_as_what_they_stand_for() -> None:
+    text = "MLﬂow, ﬁne-tuning, ＰｙＴｏｒｃｈ, Kuber\u00adnetes, Snow\u200bflake\n"
+    assert read(text).text == "MLflow, fine-tuning, PyTorch, Kubernetes, Snowflake\n"
+    page = read(b"<p>Kuber&shy;netes and Air&#xFB02;ow</p>", name="job.html")
+    assert "Kubernetes and Airflow" in page.text
+
+
 def test_undecodable_bytes_give_an_encoding_error() -> None:
     with pytest.raises(DocumentError, match="UTF-8") as excinfo:
         read(b"Skills\n\x81\x8d\x8f\x90 Python\n", name="resume.txt")
@@ -556,6 +675,15 @@ def test_password_protected_pdf_is_refused() -> None:
     with pytest.raises(DocumentError, match="password") as excinfo:
         read(buffer.getvalue())
     assert _reason(excinfo) == "corrupt"
+
+
+def test_aes_encrypted_pdf_that_opens_without_a_password_is_read() -> None:
+    # exported with permissions only (an owner password): any viewer opens it
+    writer = PdfWriter(clone_from=io.BytesIO(TEXT_PDF))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert "Python, SQL, PyTorch" in read(buffer.getvalue()).text
 
 
 @pytest.mark.parametrize("data", [b"%PDF-1.4\ngarbage", TEXT_PDF[:200]])

@@ -15,7 +15,7 @@ from certpath.cli.render import emit_json, print_error, stdout, table
 from certpath.errors import DocumentError
 from certpath.extract.document import Document
 from certpath.extract.pipeline import Extraction, evidence
-from certpath.extract.readers import read_text
+from certpath.extract.readers import read
 
 
 def extract(
@@ -60,9 +60,9 @@ def extract(
         if name != "-":
             sources.append(Path(name))
             continue
-        try:  # standard input is always text, never a path to open
+        try:  # standard input is content (bytes: a piped PDF or cp1252 text), never a path
             sources.append(
-                read_text(sys.stdin.read(), name="<stdin>", max_bytes=nav.max_document_bytes)
+                read(sys.stdin.buffer.read(), name=_STDIN, max_bytes=nav.max_document_bytes)
             )
         except DocumentError as error:
             sources.append(error)
@@ -78,7 +78,12 @@ def extract(
         if isinstance(result, DocumentError):
             failed = True
             documents.append(
-                {"source": name, "error": {"reason": result.reason, "message": str(result)}}
+                {
+                    "source": _STDIN if name == "-" else name,
+                    "mentions": [],
+                    "skills": [],
+                    "error": {"reason": result.reason, "message": str(result)},
+                }
             )
             if not json_:
                 print_error(result)
@@ -148,3 +153,4 @@ def _evidence(text: str, mention: dict[str, object] | None) -> Text | None:
 
 
 _EVIDENCE_WIDTH = 100
+_STDIN = "<stdin>"

@@ -39,7 +39,9 @@ def _fold_table() -> bytes:
 
 
 _TABLE = _fold_table()
-_LONE_DOT = re.compile(rb"\.(?![a-z0-9])")
+# a dot that ends a sentence, even with no space after it ("with Python.Docker basics"), but
+# not one inside a name ("Node.js", "ASP.NET")
+_LONE_DOT = re.compile(rb"\.(?:(?![A-Za-z0-9])|(?<=[A-Za-z]\.)(?=[A-Z][a-z]))")
 
 
 def fold(text: str) -> str:
@@ -55,7 +57,7 @@ def fold(text: str) -> str:
 def fold_bytes(text: str) -> bytes:
     """:func:`fold` as ASCII bytes, one byte per character of ``text``: what the automaton
     scans (a bytes search skips the character-index conversion a str search pays for)."""
-    return _LONE_DOT.sub(b" ", text.encode("ascii", "replace").translate(_TABLE))
+    return _LONE_DOT.sub(b" ", text.encode("ascii", "replace")).translate(_TABLE)
 
 
 def _light(text: str) -> str:

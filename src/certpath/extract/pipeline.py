@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -56,7 +56,6 @@ _PREFERRED_CUES = (
     "beneficial",
     "would be great",
     "not required",
-    "familiarity with",
     "optional",
     "preferably",
     "is helpful",
@@ -109,23 +108,30 @@ _NUMBER_WORDS = {
     "twelve": 12,
     "fifteen": 15,
 }
-_NUMBER = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
-# "3+ years of experience with", "5-7 yrs in", "three years' hands-on"
+# a whole number (not the end of "100"), a number word, optionally restated: "five (5)"
+_NUMBER = r"(?<![\d.])(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
+# "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
+# working with", "4 years experience as a"
 _YEARS_BEFORE = re.compile(
-    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b['’]?"
+    r"\b" + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b['’]?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
     r"(?:\s+of)?(?:\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|developing|on|of|"
-    r"writing|programming))?\s*(?:\w+\s+){0,1}$",
+    r"writing|programming|working\s+(?:with|in|on)|as\s+an?))?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
-# "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python for 4 years"
+# "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python | 5 years", "Python for 4 years"
 _YEARS_AFTER = re.compile(
-    r"^\s*(?:\(|:|-|–|,|for)?\s*" + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?"
+    r"^\s*(?:\(|:|-|–|—|,|\||for)?\s*" + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?"
     r"(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"\n|[.;!?](?=\s)")
+# a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
+# "incl.", "vs."), and before "but" ("Kafka is not required but Python is a must")
+_CLAUSE_END = re.compile(
+    r"\n|[.;!?](?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?=\s)| (?=but\s)",
+    re.IGNORECASE,
+)
 _OTHER = SectionKind.OTHER
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
@@ -290,14 +296,20 @@ class Extractor:
                     False,
                 )
             )
+        # one inferred mention per parent, at its first child's span, as strongly wanted as the
+        # most wanted child (a required AWS Lambda makes AWS required)
         inferred: list[Mention] = []
-        added: set[str] = set()
+        added: dict[str, int] = {}
         for mention in mentions:
             parent = self.parents.get(mention.skill)
             depth = 0
             while parent and depth < 8:
-                if parent not in explicit and parent not in added:
-                    added.add(parent)
+                if parent in added:
+                    at = added[parent]
+                    if _RANK[mention.strength] < _RANK[inferred[at].strength]:
+                        inferred[at] = replace(inferred[at], strength=mention.strength)
+                elif parent not in explicit:
+                    added[parent] = len(inferred)
                     inferred.append(
                         Mention(
                             parent,

@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import logging
 import math
 import os
 import re
@@ -94,7 +95,14 @@ _UNSUPPORTED_MAGIC: Final = (
     (b"Rar!", "a RAR archive", "unpack it and give the file inside"),
 )
 
-_LINKEDIN_FILES: Final = ("profile.csv", "positions.csv", "skills.csv")
+_LINKEDIN_FILES: Final = (
+    "profile.csv",
+    "positions.csv",
+    "skills.csv",
+    "education.csv",
+    "projects.csv",
+    "certifications.csv",
+)
 _NAMES: Final[Mapping[str, str]] = {
     "text": "text (it holds only spaces and line breaks)",
     "markdown": "Markdown file (it holds only spaces and line breaks)",
@@ -604,10 +612,20 @@ def _looks_like_text(text: str, *, strict: bool) -> bool:
 
 
 def _normalise(text: str) -> str:
-    """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``."""
+    """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``; typographic
+    ligatures spelt out ("ﬂ" in "MLﬂow", as LaTeX PDFs give it), full-width letters made ASCII,
+    soft hyphens and zero-width characters dropped ("Kuber&shy;netes")."""
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", text).translate(_SPELLED_OUT)
+
+
+_SPELLED_OUT: dict[int, str | None] = {
+    **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)},
+    **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+    **dict.fromkeys((0x00AD, 0x200B, 0x200C, 0x200D, 0x2060)),
+}
+"""Characters read as what they stand for (ligatures, full-width ASCII), and ones dropped."""
 
 
 def _tidy(text: str) -> str:
@@ -654,6 +672,9 @@ def _read_pdf(data: bytes, label: str) -> Document:
     )
     # pypdf raises many exception types on damaged files (its own, ValueError, KeyError,
     # struct errors, RecursionError...); any of them means the same thing to the user.
+    quiet = logging.getLogger("pypdf")  # its warnings on damaged files would reach stderr
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == 0:
@@ -670,6 +691,8 @@ def _read_pdf(data: bytes, label: str) -> Document:
             f"this PDF is damaged and cannot be read ({type(error).__name__}); open it in a PDF "
             "viewer and save or print it to a new PDF, or provide the text",
         ) from None
+    finally:
+        quiet.setLevel(level)
     if not pages:
         raise DocumentError(
             label, "empty", "this PDF has no pages; check that it is the right file"
@@ -746,8 +769,9 @@ def _read_docx(data: bytes, label: str) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        body = document.element.body
         lines = list(_docx_header_lines(document)) + list(
-            _docx_lines(document.iter_inner_content())
+            _docx_lines(_docx_blocks(body, document._body))
         )
         title = document.core_properties.title
     except Exception as error:  # python-docx and lxml raise many types on damaged files
@@ -773,58 +797,92 @@ def _docx_header_lines(document: Any) -> Iterator[str]:
         header = section.header
     if header.is_linked_to_previous:  # no header of its own
         return
-    lines = [line for line in _docx_lines(header.iter_inner_content()) if line]
+    lines = [line for line in _docx_lines(_docx_blocks(header._element, header)) if line]
     if lines:
         yield from [*lines, ""]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
+"""Elements that wrap paragraphs or runs without being text themselves: content controls
+(Word's resume templates are made of them), custom XML and tracked insertions."""
+_SKIPPED = frozenset({f"{_W}txbxContent", _FALLBACK, f"{_W}del", f"{_W}sdtPr", f"{_W}rPr"})
+"""Subtrees whose text is not the paragraph's: text boxes (read where anchored), legacy
+copies, tracked deletions, properties."""
+
+
+def _docx_blocks(element: Any, parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of a body, cell, header or text box in order, including those
+    inside block-level content controls."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            yield Paragraph(child, parent)
+        elif child.tag == f"{_W}tbl":
+            yield Table(child, parent)
+        elif child.tag in _WRAPPERS:
+            yield from _docx_blocks(child, parent)
+
+
+def _paragraph_text(element: Any) -> str:
+    """A paragraph's text, runs inside content controls, hyperlinks, fields and tracked
+    insertions included (python-docx's ``Paragraph.text`` leaves those out); a line break is
+    a newline."""
+    parts: list[str] = []
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag in _SKIPPED:
+            continue
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif len(child):
+            parts.append(_paragraph_text(child))
+    return "".join(parts)
 
 
 def _docx_lines(blocks: Iterable[Any]) -> Iterator[str]:
-    """Paragraphs in order, one per line, each followed by the text boxes anchored in it (many
-    resume templates lay out whole columns in text boxes); table rows row by row."""
+    """Paragraphs in order, one per line (a line break in a paragraph starts a new line), each
+    followed by the text boxes anchored in it (many resume templates lay out whole columns in
+    text boxes); table rows row by row."""
     from docx.table import Table
 
     for block in blocks:
         if isinstance(block, Table):
             yield ""
+            seen: set[Any] = set()  # a merged cell is returned once per row and column it spans
             for row in block.rows:
-                yield from _docx_row(row.cells)
+                yield from _docx_row(row.cells, seen)
             yield ""
             continue
-        text = block.text.strip()
+        lines = [line.strip() for line in _paragraph_text(block._p).split("\n")]
         style = block.style.name if block.style is not None else ""
-        if not text:
+        if not any(lines):
             yield ""
         elif style.startswith("Heading") or style == "Title":
             yield ""
-            yield text
+            yield from lines
         elif style.startswith("List"):
-            yield f"- {text}"
+            yield from (f"- {line}" if line else line for line in lines)
         else:
-            yield text
+            yield from lines
         yield from _text_box_lines(block)
 
 
 def _text_box_lines(paragraph: Any) -> Iterator[str]:
     """The lines of the text boxes in a paragraph; a box's legacy (VML) copy is skipped."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     top = paragraph._p
     for box in top.iter(f"{_W}txbxContent"):
         if _nested_or_fallback(box, top):
             continue
-        blocks = [
-            Paragraph(child, paragraph._parent)
-            if child.tag == f"{_W}p"
-            else Table(child, paragraph._parent)
-            for child in box.iterchildren(f"{_W}p", f"{_W}tbl")
-        ]
         yield ""
-        yield from _docx_lines(blocks)
+        yield from _docx_lines(_docx_blocks(box, paragraph._parent))
 
 
 def _nested_or_fallback(box: Any, top: Any) -> bool:
@@ -837,12 +895,13 @@ def _nested_or_fallback(box: Any, top: Any) -> bool:
     return False
 
 
-def _docx_row(cells: Iterable[Any]) -> Iterator[str]:
+def _docx_row(cells: Iterable[Any], seen: set[Any]) -> Iterator[str]:
     unique: list[Any] = []
-    for cell in cells:  # a merged cell is returned once per grid column it spans
-        if not any(cell._tc is seen._tc for seen in unique):
+    for cell in cells:  # ``seen`` holds the cell elements, so their proxies stay the same
+        if cell._tc not in seen:
+            seen.add(cell._tc)
             unique.append(cell)
-    contents = [list(_docx_lines(cell.iter_inner_content())) for cell in unique]
+    contents = [list(_docx_lines(_docx_blocks(cell._tc, cell))) for cell in unique]
     texts = [[line for line in lines if line] for lines in contents]
     if all(len(lines) <= 1 for lines in texts):
         # A row of one-line cells (a skills grid) reads best as one line.
@@ -898,6 +957,25 @@ def _read_linkedin(archive: zipfile.ZipFile, label: str, max_bytes: int) -> Docu
     skills = [skill for skill in skills if skill]
     if skills:
         lines += ["", "Skills", *(f"- {skill}" for skill in skills)]
+    schools = [
+        " — ".join(filter(None, (row.get("Degree Name", ""), row.get("School Name", ""))))
+        + "".join(f"\n{row[key]}" for key in ("Notes", "Activities") if row.get(key))
+        for row in files.get("education.csv", [])
+    ]
+    if any(schools):
+        lines += ["", "Education", *filter(None, schools)]
+    projects = [
+        "\n".join(filter(None, (row.get("Title", ""), row.get("Description", ""))))
+        for row in files.get("projects.csv", [])
+    ]
+    if any(projects):
+        lines += ["", "Projects", *(line for p in projects if p for line in (p, ""))]
+    certificates = [
+        " — ".join(filter(None, (row.get("Name", ""), row.get("Authority", ""))))
+        for row in files.get("certifications.csv", [])
+    ]
+    if any(certificates):
+        lines += ["", "Certifications", *(f"- {c}" for c in certificates if c)]
     metadata: dict[str, Any] = {"name": name, "label": headline, "location": location}
     metadata["positions"] = positions
     metadata = {key: value for key, value in metadata.items() if value}
@@ -931,7 +1009,7 @@ def _csv_rows(
         ) from None
     # LinkedIn sometimes puts "Notes:" lines above the header; the header is the first row
     # naming a column the reader knows.
-    known = {"First Name", "Title", "Company Name", "Name"}
+    known = {"First Name", "Title", "Company Name", "Name", "School Name"}
     for index, row in enumerate(rows):
         header = [cell.strip() for cell in row]
         if known.intersection(header):
@@ -1348,6 +1426,7 @@ def _resume_document(
 
     _append_section(lines, "Education", _objects(resume.get("education")), _education_lines)
     skill_lines = []
+    skill_lines += [f"- {_string(item)}" for item in _items(resume.get("skills")) if _string(item)]
     for skill in _objects(resume.get("skills")):
         skill_name = _string(skill.get("name"))
         level = _string(skill.get("level"))
@@ -1372,6 +1451,9 @@ def _resume_document(
     _append_section(
         lines, "Certifications", _objects(resume.get("certificates")), _certificate_lines
     )
+    _append_section(lines, "Awards", _objects(resume.get("awards")), _award_lines)
+    _append_section(lines, "Publications", _objects(resume.get("publications")), _award_lines)
+    _append_section(lines, "Interests", _objects(resume.get("interests")), _interest_lines)
 
     found: dict[str, Any] = {
         "name": name,
@@ -1418,6 +1500,21 @@ def _project_lines(entry: Mapping[str, Any]) -> list[str]:
         lines.append("Keywords: " + ", ".join(keywords))
     lines.append("")
     return [line for line in lines if line.strip()] + [""]
+
+
+def _award_lines(entry: Mapping[str, Any]) -> list[str]:
+    """An award (title, awarder) or a publication (name, publisher), with its summary."""
+    title = _string(entry.get("title")) or _string(entry.get("name"))
+    by = _string(entry.get("awarder")) or _string(entry.get("publisher"))
+    head = " — ".join(filter(None, (title, by)))
+    return [line for line in (head, *_texts(entry.get("summary"))) if line]
+
+
+def _interest_lines(entry: Mapping[str, Any]) -> list[str]:
+    name = _string(entry.get("name"))
+    keywords = ", ".join(_texts(entry.get("keywords")))
+    line = f"{name}: {keywords}" if name and keywords else name or keywords
+    return [f"- {line}"] if line else []
 
 
 def _certificate_lines(entry: Mapping[str, Any]) -> list[str]:

@@ -108,6 +108,13 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         base salary | pay transparency | what's in it for you
         """
     ),
+    SectionKind.OTHER: _phrases(
+        """
+        interests | hobbies | hobbies and interests | interests and hobbies | awards |
+        honors | honours | awards and honors | awards and honours | achievements |
+        publications | references | volunteering | additional information
+        """
+    ),
     SectionKind.COMPANY: _phrases(
         """
         about us | about the company | who we are | our company | company overview |
@@ -125,8 +132,15 @@ _PHRASES: dict[str, SectionKind] = {
 _LONGEST = max(len(phrase) for phrase in _PHRASES)
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
-_DECORATION = re.compile(r"^[\s#*_>\-•·▪●◦■–—|=~+]+|[\s*_:|=~\-–—.]+$")
+# bullets, numbering ("1.", "2)", "II."), Markdown marks and emoji or other symbols before a
+# heading; colons, dashes, hashes and the like after it
+_DECORATION = re.compile(
+    r"^(?:[\s#*_>\-•·▪●◦■–—|=~+]|[^\w\s]|\d{1,2}[.)](?=\s)|[IVX]{1,4}\.(?=\s))+"
+    r"|[\s*_:|=~#\-–—.]+$"
+)
+_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦■–—+]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"\s+")
+_NAMED_COMPANY = re.compile(r"^(about|life at|working at|why)\b")
 
 
 def heading_kind(line: str) -> SectionKind | None:
@@ -143,28 +157,58 @@ def heading_kind(line: str) -> SectionKind | None:
     kind = _PHRASES.get(key)
     if kind is not None:
         return kind
-    # "About Acme", "Life at Acme": company sections named after the company
-    if not colon and len(key.split()) <= 5 and re.match(r"^(about|life at|working at|why)\b", key):
+    # "About Acme", "Life at Acme": company sections named after the company, written as a
+    # title (no digits, every word capitalised): "About 3 years of Python" is not one
+    if (
+        not colon
+        and len(key.split()) <= 5
+        and _NAMED_COMPANY.match(key)
+        and not any(char.isdigit() for char in stripped)
+        and all(word[:1].isupper() for word in _DECORATION.sub("", stripped).split()[1:])
+    ):
         return SectionKind.COMPANY
     return None
+
+
+def _inline(line: str) -> bool:
+    """Whether a heading line carries its own content after a colon ("Salary: $150k")."""
+    _, colon, rest = line.partition(":")
+    return bool(colon and rest.strip())
 
 
 def detect_sections(text: str) -> tuple[Section, ...]:
     """Sections covering ``text`` from start to end, one per recognised heading.
 
+    A heading on its own line opens a section that runs to the next heading. A label with its
+    content on the same line ("Salary: $150k", "- Education: BSc") covers that line only, and
+    the section around it goes on after it, unless list items follow it
+    ("Requirements: Python\\n- SQL").
+
     Examples:
         >>> text = "Intro\\nRequirements:\\n- Python\\nBenefits\\n- 401k"
         >>> [s.kind.value for s in detect_sections(text)]
         ['other', 'requirements', 'benefits']
+        >>> text = "Requirements:\\n- Education: BSc\\n- Python"
+        >>> [s.kind.value for s in detect_sections(text)]
+        ['requirements', 'education', 'requirements']
     """
     sections: list[Section] = []
     kind, start, heading = SectionKind.OTHER, 0, None
-    for match in _LINE.finditer(text):
+    lines = list(_LINE.finditer(text))
+    for number, match in enumerate(lines):
         line = match.group()
         if not line:
             break
         found = heading_kind(line)
         if found is None:
+            continue
+        if _inline(line) and not _items_follow(lines, number):
+            if found is kind:
+                continue
+            if match.start() > start:
+                sections.append(Section(kind, start, match.start(), heading))
+            sections.append(Section(found, match.start(), match.end(), line.strip()))
+            start = match.end()  # the section around it goes on
             continue
         if match.start() > start:
             sections.append(Section(kind, start, match.start(), heading))
@@ -172,3 +216,15 @@ def detect_sections(text: str) -> tuple[Section, ...]:
     if len(text) > start or not sections:
         sections.append(Section(kind, start, len(text), heading))
     return tuple(sections)
+
+
+def _items_follow(lines: list[re.Match[str]], number: int) -> bool:
+    """Whether list items follow line ``number``, itself not a list item ("- Education: BSc"
+    is one item of its list)."""
+    if _ITEM.match(lines[number].group()):
+        return False
+    for match in lines[number + 1 :]:
+        line = match.group()
+        if line.strip():
+            return bool(_ITEM.match(line))
+    return False

@@ -1,0 +1,48 @@
+"""Section detection: headings, decorated headings, and labels that carry their own content."""
+
+from __future__ import annotations
+
+import pytest
+
+from certpath.extract.document import SectionKind
+from certpath.extract.sections import detect_sections, heading_kind
+
+
+def kinds(text: str) -> list[str]:
+    return [section.kind.value for section in detect_sections(text)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Requirements", SectionKind.REQUIREMENTS),
+        ("✅ Requirements", SectionKind.REQUIREMENTS),
+        ("🚀 What you'll do", SectionKind.RESPONSIBILITIES),
+        ("1. Requirements", SectionKind.REQUIREMENTS),
+        ("II. Skills", SectionKind.SKILLS),
+        ("### Requirements ###", SectionKind.REQUIREMENTS),
+        ("**Nice to have:**", SectionKind.NICE_TO_HAVE),
+        ("About Acme Robotics", SectionKind.COMPANY),
+        ("About 3 years of Python", None),
+        ("Python and SQL", None),
+    ],
+)
+def test_heading_kind(line: str, kind: SectionKind | None) -> None:
+    assert heading_kind(line) is kind
+
+
+def test_a_list_item_with_a_label_covers_its_line_only() -> None:
+    text = "Requirements:\n- Education: BSc in CS\n- 3+ years of Python\n- Docker"
+    assert kinds(text) == ["requirements", "education", "requirements"]
+
+
+def test_a_label_with_its_value_covers_its_line_only() -> None:
+    text = "ML Engineer\nSalary: $150k\nLocation: Remote\nWe need 5+ years of Python."
+    sections = detect_sections(text)
+    assert [s.kind.value for s in sections] == ["other", "benefits", "other"]
+    assert text[sections[-1].start :].startswith("Location")
+
+
+def test_a_label_followed_by_list_items_opens_a_section() -> None:
+    text = "Requirements: 5+ years of Python\n- SQL\n- Docker\nBenefits\n- 401k"
+    assert kinds(text) == ["requirements", "benefits"]
