@@ -53,6 +53,12 @@ def test_clause_states_strength_over_its_line() -> None:
         ("Kafka is not required but Python is a must.", "apache-kafka", Strength.PREFERRED),
         ("Requirements\n- Familiarity with Terraform", "terraform", Strength.REQUIRED),
         ("Nice to have:\n- Familiarity with Terraform", "terraform", Strength.PREFERRED),
+        ("Requirements\n- Strong Python (Spark preferred)", "python", Strength.REQUIRED),
+        ("Requirements\n- Strong Python (Spark preferred)", "apache-spark", Strength.PREFERRED),
+        ("Requirements\n- Docker (nice to have)", "docker", Strength.PREFERRED),
+        ("Python (required), Go (a plus)", "python", Strength.REQUIRED),
+        ("Python (required), Go (a plus)", "go", Strength.PREFERRED),
+        ("Must know SQL (and Spark)", "apache-spark", Strength.REQUIRED),
     ],
 )
 def test_strength_of_a_clause(text: str, skill: str, strength: Strength) -> None:

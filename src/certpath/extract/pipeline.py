@@ -256,11 +256,14 @@ class Extractor:
         mentions: list[Mention] = []
         explicit = {hit.form.skill for hit in hits}
 
-        lines: dict[int, tuple[int, Strength | None, bool]] = {}  # start -> end, strength, years
+        # clause start -> clause end, strength, whether it speaks of years; a clause with words
+        # in parentheses has its strength worked out for each hit
+        lines: dict[int, tuple[int, Strength | None, bool]] = {}
         lowered_text = text.lower() if hits else ""
         cues = _strength_cues(lowered_text) if hits else ([], [])
+        parentheses = _parentheses(text, hits)
         sections = document.sections
-        for hit in hits:
+        for number, hit in enumerate(hits):
             start, end = hit.start, hit.end
             section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
             # the clause around the hit: its line, cut at sentence and clause ends
@@ -275,7 +278,11 @@ class Extractor:
                     _clause_strength(cues, line_start, line_end),
                     "year" in lowered or "yr" in lowered,
                 )
-                lines[line_start] = line
+                if "(" not in lowered:
+                    lines[line_start] = line
+            if parentheses and line[1] is not None and "(" in lowered_text[line_start : line[0]]:
+                stated = _clause_strength(cues, line_start, line[0], parentheses, (number, start))
+                line = (line[0], stated, line[2])
             strength = line[1] or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             years = _years(text, start, end, line_start, line[0]) if line[2] else None
             confidence = hit.confidence
@@ -437,11 +444,17 @@ def _strength_cues(lowered: str) -> tuple[list[int], list[Strength]]:
 
 
 def _clause_strength(
-    cues: tuple[list[int], list[Strength]], start: int, end: int
+    cues: tuple[list[int], list[Strength]],
+    start: int,
+    end: int,
+    parentheses: list[tuple[int, int, int]] | None = None,
+    hit: tuple[int, int] = (-1, -1),
 ) -> Strength | None:
     """The strength a clause states outright ("... is a plus", "required"), if any.
 
-    A clause that says both ("required: Python, Rust preferred") counts as preferred.
+    A clause that says both ("required: Python, Rust preferred") counts as preferred. Words in
+    parentheses speak only of what the parentheses are about (:func:`_parentheses`); ``hit`` is
+    the number and start of the hit whose strength is wanted.
     """
     positions, kinds = cues
     low = bisect.bisect_left(positions, start)
@@ -449,7 +462,46 @@ def _clause_strength(
     if low == high:
         return None
     stated = kinds[low:high]
+    if parentheses:
+        opening = [p[0] for p in parentheses]
+        stated = []
+        for i in range(low, high):
+            at = bisect.bisect_right(opening, positions[i]) - 1
+            if at >= 0 and positions[i] < parentheses[at][1]:
+                left, right, about = parentheses[at]
+                if about == _ASIDE and not left <= hit[1] < right:
+                    continue
+                if about >= 0 and about != hit[0]:
+                    continue
+            stated.append(kinds[i])
+        if not stated:
+            return None
     return Strength.PREFERRED if Strength.PREFERRED in stated else Strength.REQUIRED
+
+
+_PARENTHESIS = re.compile(r"\([^()\n]*\)")
+_CLAUSE = -1
+_ASIDE = -2
+
+
+def _parentheses(text: str, hits: list[Hit]) -> list[tuple[int, int, int]]:
+    """Each parenthesis (start, end, what it is about), in text order: ``_ASIDE`` when it names
+    skills of its own ("Python (Spark preferred)" speaks of Spark), the number of the hit right
+    before it when it names none ("Python (required), Go (a plus)"), else ``_CLAUSE``."""
+    if "(" not in text:
+        return []
+    found = []
+    starts = [hit.start for hit in hits]
+    for match in _PARENTHESIS.finditer(text):
+        left, right = match.span()
+        inside = bisect.bisect_left(starts, left)
+        if inside < len(hits) and hits[inside].start < right:
+            found.append((left, right, _ASIDE))
+            continue
+        before = inside - 1
+        near = before >= 0 and left - hits[before].end <= 3
+        found.append((left, right, before if near else _CLAUSE))
+    return found
 
 
 def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> float | None:
