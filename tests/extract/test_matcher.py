@@ -12,10 +12,10 @@ def matcher(*skills: Skill) -> Matcher:
     return Matcher(compile_forms(skills))
 
 
-def skill(id_: str, *aliases: str | Alias, label: str | None = None) -> Skill:
-    return Skill(
-        id=id_, label=label or id_, group="programming", type="language", aliases=list(aliases)
-    )
+def skill(
+    id_: str, *aliases: str | Alias, label: str | None = None, kind: str = "language"
+) -> Skill:
+    return Skill(id=id_, label=label or id_, group="programming", type=kind, aliases=list(aliases))
 
 
 @pytest.mark.parametrize(
@@ -60,8 +60,19 @@ def test_longest_form_wins() -> None:
 
 
 def test_plural_variants_are_generated_unless_they_name_another_skill() -> None:
-    m = matcher(skill("llm", "LLM", label="Large language model"), skill("db", label="database"))
+    m = matcher(
+        skill("llm", "LLM", label="Large language model", kind="concept"),
+        skill("db", label="database", kind="concept"),
+    )
     assert [h.form.skill for h in m.find("LLMs and databases")] == ["llm", "db"]
+
+
+def test_a_product_name_of_one_word_gets_no_plural() -> None:
+    m = matcher(
+        skill("docker", "Docker", kind="tool"), skill("nb", "Jupyter notebook", kind="tool")
+    )
+    assert m.find("Dockers retail store") == []
+    assert [h.form.skill for h in m.find("Jupyter notebooks")] == ["nb"]
 
 
 def test_case_sensitive_form() -> None:
@@ -141,7 +152,9 @@ def test_descriptive_phrase_keeps_the_skills_named_inside() -> None:
 
 
 def test_plurals_of_ruled_aliases_keep_their_rules() -> None:
-    llm = skill("llm", Alias(text="LLM", case_sensitive=True), label="Large language model")
+    llm = skill(
+        "llm", Alias(text="LLM", case_sensitive=True), label="Large language model", kind="concept"
+    )
     m = matcher(llm)
     assert [h.form.skill for h in m.find("LLMs and LLM")] == ["llm", "llm"]
     assert m.find("llms") == []

@@ -529,6 +529,32 @@ def test_jobposting_description_with_entity_escaped_markup_is_read_as_text() -> 
     assert "&lt;" not in document.text
 
 
+def test_jobposting_plain_description_with_angle_brackets_keeps_its_lines() -> None:
+    posting = {
+        "@type": "JobPosting",
+        "title": "<b>Senior</b> Java Engineer &amp; ML",
+        "description": "About the role\nUse List<String> generics.\n\nRequirements\n- Java",
+    }
+    document = read(json.dumps(posting).encode(), name="job.json")
+    assert document.text.splitlines()[:4] == [
+        "Senior Java Engineer & ML",
+        "",
+        "About the role",
+        "Use List<String> generics.",
+    ]
+    assert document.metadata["title"] == "Senior Java Engineer & ML"
+    assert "requirements" in _kinds(document)
+
+
+def test_json_ld_in_a_cdata_section_with_a_raw_line_break() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">//<![CDATA[\n'
+        '{"@type": "JobPosting", "title": "ML Engineer", "description": "Line one\nPython"}\n'
+        "//]]></script></head><body>Page text</body></html>"
+    )
+    assert read(page.encode(), name="job.html").text == "ML Engineer\n\nLine one\nPython\n"
+
+
 def test_forced_html_format_reads_the_page_not_the_posting() -> None:
     page = f"""<html><body><p>Careers page</p>
     <script type="application/ld+json">{json.dumps(POSTING)}</script></body></html>"""

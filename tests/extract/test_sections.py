@@ -46,3 +46,8 @@ def test_a_label_with_its_value_covers_its_line_only() -> None:
 def test_a_label_followed_by_list_items_opens_a_section() -> None:
     text = "Requirements: 5+ years of Python\n- SQL\n- Docker\nBenefits\n- 401k"
     assert kinds(text) == ["requirements", "benefits"]
+
+
+def test_table_cells_and_tab_columns_are_labels_too() -> None:
+    text = "Requirements | 5+ years of Python\nBenefits | Dental\nSkills\tSQL, Tableau"
+    assert kinds(text) == ["requirements", "benefits", "skills"]

@@ -115,5 +115,6 @@ class SkillConfidence:
 
 
 def _probability(score: float) -> float:
-    """The logistic of a score, rounded to three places."""
-    return round(1.0 / (1.0 + math.exp(-score)), 3)
+    """The logistic of a score, rounded to three places and kept within [0.001, 0.999]: a
+    model fitted on 80 documents never knows a skill is certainly there, or certainly not."""
+    return min(0.999, max(0.001, round(1.0 / (1.0 + math.exp(-score)), 3)))

@@ -84,7 +84,8 @@ class Form:
     not_after: re.Pattern[str] | None  # searched in the text just before a hit
     confidence: float
     variant: bool  # a generated plural spelling
-    neighbours: bool = True  # a nearby unambiguous skill also confirms it
+    neighbours: bool = True  # a nearby technical skill also confirms it
+    technical: bool = False  # names a language, tool, library, framework or platform
     descriptive: bool = False  # a phrase (method, concept, soft skill) that may hold other skills
     checked: bool = False  # has a case or context rule to apply
     case_only: bool = False  # its only rule is its casing
@@ -168,11 +169,26 @@ class Matcher:
                 pending.append((start, end, form))
         if not pending:
             return hits
-        anchors = [hit.start for hit in hits]  # unambiguous hits confirm ambiguous neighbours
+        # unambiguous hits confirm ambiguous neighbours; a product name ("Ruby", "Julia") only
+        # by a technical one, a language, tool, library, framework or platform ("Ruby Smith
+        # praised my teamwork" names no language)
+        anchors = ([hit.start for hit in hits], [hit.start for hit in hits if hit.form.technical])
+        waiting: list[tuple[int, int, Form]] = []
+        confirmed = False
         for start, end, form in pending:
-            hit = _check(form, text, folded, start, end, anchors)
-            if hit is not None:
+            hit = _check(form, text, folded, start, end, anchors[form.technical])
+            if hit is None:
+                waiting.append((start, end, form))
+            else:
                 hits.append(hit)
+                confirmed = confirmed or (form.ambiguous and form.technical)
+        if confirmed:  # a product name confirmed by its cue confirms other product names
+            technical = sorted(hit.start for hit in hits if hit.form.technical)
+            for start, end, form in waiting:
+                if form.technical:
+                    hit = _check(form, text, folded, start, end, technical)
+                    if hit is not None:
+                        hits.append(hit)
         hits.sort(key=_START)
         return hits
 
@@ -220,10 +236,30 @@ def _check(
         if cue is not None:
             return _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
         low = bisect.bisect_left(anchors, start - form.window)
-        if form.neighbours and low < len(anchors) and anchors[low] <= end + form.window:
+        if (
+            form.neighbours
+            and low < len(anchors)
+            and anchors[low] <= end + form.window
+            and not (form.case_sensitive and _starts_prose(text, start, end))
+        ):
             return _new(Hit, (form, start, end, form.confidence - 0.05, "(a nearby skill)"))
         return None
     return _new(Hit, (form, start, end, form.confidence, None))
+
+
+_PROSE_AFTER = re.compile(r"[ \t]+(?!and\b|or\b)[a-z]")
+
+
+def _starts_prose(text: str, start: int, end: int) -> bool:
+    """Whether a hit opens a sentence or a line of prose ("Swift response to incidents"): its
+    capital then says nothing, so a neighbouring skill cannot confirm it (a cue still can).
+    A list item ("- Swift", "Swift, Kotlin") is not prose."""
+    before = start - 1
+    while before >= 0 and text[before] in " \t-*•·":
+        before -= 1
+    if before >= 0 and text[before] not in ".!?\n":
+        return False
+    return _PROSE_AFTER.match(text, end) is not None
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -304,17 +340,19 @@ def compile_forms(skills: object) -> list[Form]:
     pluralisable: list[tuple[Skill, Alias, str]] = []
     for skill in skills:  # type: ignore[attr-defined]
         assert isinstance(skill, Skill)
-        descriptive = skill.type.value in _DESCRIPTIVE
+        kind = skill.type.value
+        traits = {"descriptive": kind in _DESCRIPTIVE, "technical": kind in _TECHNICAL}
         for alias in skill.surface_forms():
             key = _key(alias.text)
             if not key:
                 continue
             owner.setdefault(key, skill.id)
-            forms.append(_form(skill.id, alias, key, variant=False, descriptive=descriptive))
-            pluralisable.append((skill, alias, key))
+            forms.append(_form(skill.id, alias, key, variant=False, **traits))
+            if " " in key or not traits["technical"]:  # "Dockers" and "Kafkas" are not plurals
+                pluralisable.append((skill, alias, key))
             spaced = fold(alias.text).strip()
             if spaced != key:  # "Weights & Biases" folds to "weights   biases" in text too
-                forms.append(_form(skill.id, alias, spaced, variant=False, descriptive=descriptive))
+                forms.append(_form(skill.id, alias, spaced, variant=False, **traits))
     seen = {(form.key, form.skill) for form in forms}
     for skill, alias, key in pluralisable:
         for variant in _variants(key):
@@ -323,22 +361,29 @@ def compile_forms(skills: object) -> list[Form]:
             owner[variant] = skill.id
             seen.add((variant, skill.id))
             written = alias.text + variant[len(key) :] if alias.case_sensitive else alias.text
+            kind = skill.type.value
             forms.append(
                 _form(
                     skill.id,
                     alias.model_copy(update={"text": written}),
                     variant,
                     variant=True,
-                    descriptive=skill.type.value in _DESCRIPTIVE,
+                    descriptive=kind in _DESCRIPTIVE,
+                    technical=kind in _TECHNICAL,
                 )
             )
     return forms
 
 
 _DESCRIPTIVE = frozenset({"method", "concept", "soft"})
+_TECHNICAL = frozenset({"language", "tool", "library", "framework", "platform"})
+"""Kinds of skill whose names are products: they confirm ambiguous neighbours, and a single
+word of theirs gets no generated plural."""
 
 
-def _form(skill: str, alias: Alias, key: str, variant: bool, descriptive: bool) -> Form:
+def _form(
+    skill: str, alias: Alias, key: str, variant: bool, descriptive: bool, technical: bool
+) -> Form:
     context = alias.context
     return Form(
         skill=skill,
@@ -353,6 +398,7 @@ def _form(skill: str, alias: Alias, key: str, variant: bool, descriptive: bool) 
         confidence=_confidence(alias, key) - (0.05 if variant else 0.0),
         variant=variant,
         neighbours=context.neighbours if context else True,
+        technical=technical,
         descriptive=descriptive and " " in key,
         checked=alias.case_sensitive
         or alias.ambiguous

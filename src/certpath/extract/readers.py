@@ -171,7 +171,14 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _HTML_ANYWHERE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
-_HAS_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>|<br\s*/?>", re.IGNORECASE)
+# markup in a posting's text: HTML's own elements, so "List<String>" or "<jobs@acme.com>" in a
+# plain description keeps its lines
+_HAS_TAG = re.compile(
+    r"</?(?:p|br|div|span|ul|ol|li|b|strong|i|em|u|h[1-6]|a|table|tr|td|th|tbody|thead|section|"
+    r"article|font|small|sup|sub|blockquote|pre|code|hr|img|dl|dt|dd)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_JSON_WRAPPING = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE_RUN = re.compile(r"\s+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -1122,7 +1129,9 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
             if kind != "application/ld+json":
                 continue
             try:
-                data = json.loads(script.text(deep=True))
+                # some sites wrap JSON-LD in a CDATA section or a comment, or leave a raw
+                # line break inside a string
+                data = json.loads(_JSON_WRAPPING.sub("", script.text(deep=True)), strict=False)
             except (ValueError, RecursionError):
                 continue  # one broken JSON-LD block should not hide the page's text
             posting = _find_posting(data, 0)
@@ -1141,7 +1150,7 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
 
 def _read_json(text: str, label: str, forced: str | None, metadata: dict[str, Any]) -> Document:
     try:
-        data = json.loads(_normalise(text))
+        data = json.loads(_normalise(text), strict=False)
     except json.JSONDecodeError as error:
         raise DocumentError(
             label,
@@ -1277,7 +1286,7 @@ def _posting_document(
     *,
     fallback: str = "",
 ) -> Document:
-    title = _string(posting.get("title"))
+    title = _SPACE_RUN.sub(" ", _rich_text(_string(posting.get("title")))).strip()
     lines = [title, ""]
     description = _string(posting.get("description"))
     lines.append(_rich_text(description) if description else fallback)

@@ -148,7 +148,7 @@ def heading_kind(line: str) -> SectionKind | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 120:
         return None
-    head, colon, _ = stripped.partition(":")
+    head, colon, _ = _label(stripped)
     candidate = head if colon and len(head) <= _LONGEST + 10 else stripped
     if not colon and len(stripped) > _LONGEST + 10:
         return None
@@ -171,9 +171,21 @@ def heading_kind(line: str) -> SectionKind | None:
 
 
 def _inline(line: str) -> bool:
-    """Whether a heading line carries its own content after a colon ("Salary: $150k")."""
-    _, colon, rest = line.partition(":")
+    """Whether a heading line carries its own content after its label ("Salary: $150k")."""
+    _, colon, rest = _label(line.strip())
     return bool(colon and rest.strip())
+
+
+_SEPARATOR = re.compile(r":|\s\|\s|\t")
+
+
+def _label(line: str) -> tuple[str, str, str]:
+    """A line split at its first label separator: a colon, or the " | " and tab that readers
+    write between table cells ("Requirements | 5+ years of Python")."""
+    found = _SEPARATOR.search(line)
+    if found is None:
+        return line, "", ""
+    return line[: found.start()].strip(), found.group(), line[found.end() :]
 
 
 def detect_sections(text: str) -> tuple[Section, ...]:
