@@ -352,6 +352,15 @@ def test_html_keeps_visible_text_only() -> None:
     assert _kinds(document) == ["skills"]
 
 
+def test_html_chips_and_options_are_separate_words() -> None:
+    page = (
+        "<h3>Skills</h3><div><span class=tag>Python</span><span class=tag>SQL</span></div>"
+        "<p><a href=1>Docker</a><a href=2>Kubernetes</a></p>"
+        "<select><option>Java</option><option>Go</option></select><p>Py<span>thon</span></p>"
+    )
+    assert html_to_text(page) == "Skills\n\nPython SQL\n\nDocker Kubernetes\n\nJava\nGo\n\nPython\n"
+
+
 def test_html_to_text_handles_deep_nesting() -> None:
     text = html_to_text("<div>" * 20000 + "Python" + "</div>" * 20000)
     assert text == "Python\n"

@@ -24,6 +24,8 @@ def kinds(text: str) -> list[str]:
         ("**Nice to have:**", SectionKind.NICE_TO_HAVE),
         ("About Acme Robotics", SectionKind.COMPANY),
         ("About 3 years of Python", None),
+        ("S K I L L S", SectionKind.SKILLS),
+        ("W O R K  E X P E R I E N C E", SectionKind.EXPERIENCE),
         ("Python and SQL", None),
     ],
 )

@@ -193,6 +193,24 @@ class Matcher:
         return hits
 
 
+def _spaced_letter(text: str, start: int, end: int) -> bool:
+    """Whether the one-letter hit at ``[start, end)`` is one of three or more single letters in
+    a row, each one space from the next: a word spaced out for looks ("E X P E R I E N C E")."""
+    letters = 1
+    while start >= 2 and text[start - 1] == " " and text[start - 2].isalnum():
+        if start > 2 and text[start - 3].isalnum():
+            break
+        start -= 2
+        letters += 1
+    size = len(text)
+    while end + 1 < size and text[end] == " " and text[end + 1].isalnum():
+        if end + 2 < size and text[end + 2].isalnum():
+            break
+        end += 2
+        letters += 1
+    return letters >= 3
+
+
 _new = tuple.__new__
 """Builds a :class:`Hit` without the Python-level ``__new__`` a NamedTuple call goes through."""
 
@@ -224,6 +242,8 @@ def _check(
         written = text[start:end]
         if written != form.text and _squash(written) != form.squashed:
             return None
+        if end - start == 1 and _spaced_letter(text, start, end):
+            return None  # a letter of a spaced-out word ("S K I L L S"), not the R language
     if form.not_before is not None and form.not_before.match(text, end):
         return None
     if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):

@@ -158,12 +158,17 @@ _BLOCK_TAGS: Final = frozenset(
         "tr",
         "ul",
         "caption",
+        "option",
+        "select",
     }
 )
 _PARAGRAPH_TAGS: Final = frozenset(
     {"article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "section", "table", "ul", "ol"}
 )
 _CELL_TAGS: Final = frozenset({"td", "th"})
+_CHIP_TAGS: Final = frozenset({"a", "span", "button", "label"})
+"""Inline elements that pages set side by side as separate items (skill tags, link lists):
+one that follows another with nothing between them is read after a space."""
 
 _HTML_START = re.compile(
     r"\A\s*<(?:!doctype\s+html|html|head|body|meta|title|div|p|h[1-6]|ul|ol|section|article"
@@ -1081,10 +1086,14 @@ def _visible_text(tree: Any) -> str:
     # An explicit stack rather than recursion: hostile pages nest elements thousands deep.
     stack: list[tuple[Any, bool]] = [(root, False)]
     preformatted = 0
+    chip_ended = False  # the last thing read was the end of a chip element
     while stack:
         node, leaving = stack.pop()
         tag = node.tag
         if leaving:
+            if tag in _CHIP_TAGS:
+                chip_ended = True
+                continue
             if tag == "pre":
                 preformatted -= 1
             out.newline(2 if tag in _PARAGRAPH_TAGS else 1)
@@ -1092,6 +1101,7 @@ def _visible_text(tree: Any) -> str:
         if tag == "-text":
             content = node.text(deep=False) or ""
             out.text(content if preformatted else _SPACE_RUN.sub(" ", content))
+            chip_ended = False
             continue
         if not tag or tag.startswith(("-", "!", "_")) or tag in _HIDDEN_TAGS or _hidden(node):
             continue
@@ -1107,6 +1117,11 @@ def _visible_text(tree: Any) -> str:
             stack.append((node, True))
         elif tag in _CELL_TAGS and not out.newlines:
             out.text(" | ")
+        elif tag in _CHIP_TAGS:
+            if chip_ended and not out.newlines:
+                out.text(" ")
+            chip_ended = False
+            stack.append((node, True))
         stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
     return _tidy(out.result()) if out.parts else ""
 

@@ -140,6 +140,7 @@ _DECORATION = re.compile(
 )
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦■–—+]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"\s+")
+_LETTER_SPACED = re.compile(r"^(?:\w ){3,}\w$")
 _NAMED_COMPANY = re.compile(r"^(about|life at|working at|why)\b")
 
 
@@ -153,6 +154,9 @@ def heading_kind(line: str) -> SectionKind | None:
     if not colon and len(stripped) > _LONGEST + 10:
         return None
     key = _SPACES.sub(" ", _DECORATION.sub("", candidate)).casefold()
+    if _LETTER_SPACED.match(key):  # "S K I L L S", "W O R K  E X P E R I E N C E"
+        key = " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", candidate.strip()))
+        key = _SPACES.sub(" ", _DECORATION.sub("", key)).casefold()
     key = key.replace("’", "'")
     kind = _PHRASES.get(key)
     if kind is not None:
