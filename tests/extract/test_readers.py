@@ -217,6 +217,61 @@ def test_pdf_with_a_text_layer(tmp_path: Path) -> None:
     assert _kinds(document) == ["other", "skills"]
 
 
+def _rows_pdf(rows: list[tuple[str, str]], right: int = 320) -> bytes:
+    """A page of two columns drawn row by row, left cell then right cell, as some resume
+    builders draw them."""
+    ops = b"".join(
+        b"BT /F1 11 Tf 72 %d Td (%s) Tj ET BT /F1 11 Tf %d %d Td (%s) Tj ET\n"
+        % (720 - 16 * n, left.encode(), right, 720 - 16 * n, text.encode())
+        for n, (left, text) in enumerate(rows)
+    )
+    return _pdf(
+        ops,
+        b"<< /Font << /F1 5 0 R >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    )
+
+
+def test_pdf_with_two_columns_drawn_row_by_row_reads_one_column_then_the_other() -> None:
+    page = _rows_pdf(
+        [
+            ("Skills", "Experience"),
+            ("Python", "Data Analyst, Acme"),
+            ("SQL", "Built dashboards in Tableau"),
+            ("Docker", "Led a churn analysis"),
+            ("Education", "Projects"),
+            ("MSc Statistics", "Churn model with XGBoost"),
+        ]
+    )
+    document = read(page, name="cv.pdf")
+    assert document.text.split("\n\n") == [
+        "Skills\nPython\nSQL\nDocker\nEducation\nMSc Statistics",
+        "Experience\nData Analyst, Acme\nBuilt dashboards in Tableau\nLed a churn analysis\n"
+        "Projects\nChurn model with XGBoost\n",
+    ]
+    assert _kinds(document) == ["skills", "education", "experience", "projects"]
+
+
+def test_pdf_tables_and_margin_headings_are_read_row_by_row() -> None:
+    page = _rows_pdf(
+        [
+            ("Skills", "Python, SQL and Docker for data pipelines"),
+            ("", "Tableau dashboards for the sales team"),
+            ("", "Airflow scheduling and dbt models"),
+            ("Experience", "Data Analyst at Acme since 2019"),
+            ("", "Built the churn model in scikit-learn"),
+            ("", "Ran experiments with product managers"),
+            ("", "Presented results to the leadership team"),
+        ],
+        right=200,
+    )
+    assert read(page, name="cv.pdf").text.startswith(
+        "Skills Python, SQL and Docker for data pipelines\n"
+    )
+    table = _rows_pdf([("Python", "5 years"), ("SQL", "3 years"), ("Docker", "2 years")] * 2)
+    assert read(table, name="cv.pdf").text.startswith("Python 5 years\nSQL 3 years\n")
+
+
 def test_docx_paragraphs_headings_lists_and_tables() -> None:
     document = read(_docx_bytes(), name="resume.docx")
     assert document.format == "docx"

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from certpath.errors import DocumentError
 from certpath.extract.document import Document
-from certpath.extract.sections import detect_sections
+from certpath.extract.sections import detect_sections, heading_kind
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "read", "read_text"]
 
@@ -691,7 +691,7 @@ def _read_pdf(data: bytes, label: str) -> Document:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == 0:
             raise locked
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except DocumentError:
         raise
     except (FileNotDecryptedError, DependencyError):
@@ -718,6 +718,60 @@ def _read_pdf(data: bytes, label: str) -> Document:
             "(e.g. ocrmypdf) or provide the text",
         )
     return _finish(text, label, "pdf", {"pages": len(pages)})
+
+
+def _page_text(page: Any) -> str:
+    """A page's text in reading order: two columns laid side by side (many resume templates)
+    are read one after the other, whichever order the PDF draws them in."""
+    text = page.extract_text() or ""
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # pypdf's layout mode is newer and stricter than its plain mode
+        return text
+    return _columns(layout) or text
+
+
+_GUTTER = 3  # spaces that must separate two columns, at least
+
+
+def _columns(layout: str) -> str | None:
+    """The left column then the right one, when a page laid out by position (pypdf's layout
+    mode) has two columns that both carry text on at least two lines in five and each hold a
+    section heading; None otherwise (one column, a table, or headings in a margin beside the
+    text, which read well as they are)."""
+    lines = [line.rstrip() for line in layout.split("\n")]
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 6:
+        return None
+    width = max(len(line) for line in filled)
+    best, most = 0, 0
+    for gutter in range(10, width - 10):
+        both = crossing = 0
+        for line in filled:
+            if len(line) <= gutter:
+                continue
+            if line[gutter - 1 : gutter + _GUTTER - 1].strip():
+                crossing += 1
+            elif line[:gutter].strip() and line[gutter:].strip():
+                both += 1
+        if both > most and crossing <= len(filled) // 5:
+            best, most = gutter, both
+    if most < max(3, 2 * len(filled) // 5):
+        return None
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        if line[best - 1 : best + _GUTTER - 1].strip():  # a line across both columns
+            left.append(line.strip())
+            continue
+        left.append(line[:best].strip())
+        right.append(line[best:].strip())
+    left = [_SPACE_RUN.sub(" ", line) for line in left]
+    right = [_SPACE_RUN.sub(" ", line) for line in right]
+    # columns of a page, not of a table ("Python  5 years"): each has a heading of its own
+    if not any(map(heading_kind, left)) or not any(map(heading_kind, right)):
+        return None
+    return "\n".join([*left, "", *right])
 
 
 # --- zip archives: DOCX and the LinkedIn export -----------------------------------------------
