@@ -1,15 +1,19 @@
 """Find skills in text: one Aho–Corasick automaton over every taxonomy surface form.
 
 The hot path of extraction. Text is folded to a same-length ASCII string (lower case; letters,
-digits and ``+ # .`` kept, a dot only inside a token; every other character a space), so a span
+digits and ``+ # .`` kept, a dot only inside a token and not between a word and a capitalised
+one, "Python.Docker"; every other character a space), so a span
 in the folded text is the same span in the original and no offset mapping is needed. Each
 surface form is folded the same way and entered with a space on both sides, so a hit always
 sits on word boundaries that understand ``C++``, ``C#``, ``.NET``, ``Node.js``, ``CI/CD`` and
 ``scikit-learn``; punctuation next to a space folds to two spaces, so a multi-word form never
-matches across a comma. Plural forms are added when they name no other skill. The automaton
-(``ahocorasick_rs``, Rust) reports overlapping hits, of which the longest win; case-sensitive
-and ambiguous forms are then checked against their context rules, which are data in the taxonomy
-(:class:`~certpath.catalog.models.AliasContext`).
+matches across a comma. Plural forms are added when they name no other skill (and not for a
+one-word product name: "Dockers"). The automaton (``ahocorasick_rs``, Rust) reports overlapping
+hits, of which the longest win; case-sensitive and ambiguous forms are then checked against
+their context rules, which are data in the taxonomy
+(:class:`~certpath.catalog.models.AliasContext`): a cue word near, or else a neighbouring skill
+(for a product name such as "Ruby" only a technical one, and not when its capital merely opens
+a sentence of prose).
 """
 
 from __future__ import annotations
