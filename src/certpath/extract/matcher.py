@@ -253,12 +253,7 @@ def _check(
     if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
         return None
     if form.ambiguous and form.cues is not None:
-        # folded has one pad character in front: text offset i is folded offset i + 1
-        cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)
-        if cue is None:
-            cue = form.cues.search(folded, end + 1, end + 2 + form.window)
-        if cue is not None:
-            return _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
+        # a neighbouring skill first (a look-up), then a cue word (a search)
         low = bisect.bisect_left(anchors, start - form.window)
         if (
             form.neighbours
@@ -267,6 +262,12 @@ def _check(
             and not (form.case_sensitive and _starts_prose(text, start, end))
         ):
             return _new(Hit, (form, start, end, form.confidence - 0.05, "(a nearby skill)"))
+        # folded has one pad character in front: text offset i is folded offset i + 1
+        cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)
+        if cue is None:
+            cue = form.cues.search(folded, end + 1, end + 2 + form.window)
+        if cue is not None:
+            return _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
         return None
     return _new(Hit, (form, start, end, form.confidence, None))
 
