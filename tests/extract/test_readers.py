@@ -207,6 +207,11 @@ def test_markdown_keeps_headings_and_drops_link_syntax(tmp_path: Path) -> None:
     assert SectionKind.SKILLS in {section.kind for section in document.sections}
 
 
+def test_markdown_comment_in_a_code_block_is_not_a_heading() -> None:
+    text = "## Projects\nImage classifier\n```python\n# Training\nmodel.fit(x)\n```\nPyTorch\n"
+    assert _kinds(read(text.encode(), name="cv.md")) == ["projects"]
+
+
 def test_pdf_with_a_text_layer(tmp_path: Path) -> None:
     path = tmp_path / "resume.pdf"
     path.write_bytes(TEXT_PDF)
@@ -608,6 +613,24 @@ def test_jobposting_plain_description_with_angle_brackets_keeps_its_lines() -> N
     ]
     assert document.metadata["title"] == "Senior Java Engineer & ML"
     assert "requirements" in _kinds(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "salary"),
+    [
+        (
+            "$120,000.00 - $150,000.00 per year",
+            {"currency": "USD", "minValue": 120000.0, "maxValue": 150000.0, "unitText": "YEAR"},
+        ),
+        ("£45k–£55k", {"currency": "GBP", "minValue": 45000.0, "maxValue": 55000.0}),
+        ("up to €80.000", {"currency": "EUR", "value": 80000.0}),
+        ("USD 62.50/hour", {"currency": "USD", "value": 62.5, "unitText": "HOUR"}),
+    ],
+)
+def test_jobposting_salary_written_as_text(text: str, salary: dict[str, object]) -> None:
+    posting = {"@type": "JobPosting", "title": "ML Engineer", "baseSalary": text}
+    document = read(json.dumps(posting).encode(), name="job.json")
+    assert document.metadata["baseSalary"] == {"text": text, **salary}
 
 
 def test_json_ld_in_a_cdata_section_with_a_raw_line_break() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import json
 import logging
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from certpath.errors import DocumentError
-from certpath.extract.document import Document
+from certpath.extract.document import Document, Section
 from certpath.extract.sections import detect_sections, heading_kind
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "read", "read_text"]
@@ -541,7 +542,7 @@ def _read_decoded(
     """Dispatch decoded text to its reader; ``expected`` is a format or an extension kind."""
     kind = expected or _sniff_text(text)
     if kind == "markdown":
-        return _finish(_markdown_text(_normalise(text)), label, "markdown", metadata)
+        return _outside_code(_finish(_markdown_text(_normalise(text)), label, "markdown", metadata))
     if kind == "text":
         return _finish(_normalise(text), label, "text", metadata)
     if kind == "html":
@@ -650,6 +651,24 @@ def _markdown_text(text: str) -> str:
     text = _MD_COMMENT.sub("", text)
     text = _MD_IMAGE.sub(r"\1", text)
     return _MD_LINK.sub(r"\1", text)
+
+
+_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+
+
+def _outside_code(document: Document) -> Document:
+    """A Markdown document whose sections ignore "headings" inside fenced code blocks (a
+    ``# comment`` in a Python snippet is not a heading)."""
+    fences = [match.span() for match in _FENCE.finditer(document.text)]
+    if not fences:
+        return document
+    kept: list[Section] = []
+    for section in document.sections:
+        if kept and any(low <= section.start < high for low, high in fences):
+            kept[-1] = dataclasses.replace(kept[-1], end=section.end)
+        else:
+            kept.append(section)
+    return dataclasses.replace(document, sections=tuple(kept))
 
 
 def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
@@ -1444,6 +1463,8 @@ def _locations(value: Any) -> list[dict[str, str]]:
 def _salary(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         amount = _number(value)
+        if amount is None and isinstance(value, str):
+            return _salary_text(value)
         return {} if amount is None else {"value": amount}
     salary: dict[str, Any] = {"currency": _string(value.get("currency"))}
     amount = value.get("value")
@@ -1454,6 +1475,45 @@ def _salary(value: Any) -> dict[str, Any]:
     else:
         salary["value"] = _number(amount)
     return {key: item for key, item in salary.items() if item not in ("", None)}
+
+
+# "120,000", "80.000", "120 000" (thousands, with cents or not), "45k", "60", "62.50"
+_AMOUNT = re.compile(r"(\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:\.\d+)?)\s*([kK])?\b")
+_CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR"}
+_UNITS = (
+    ("HOUR", ("hour", "/hr", "hourly")),
+    ("DAY", ("per day", "/day", "daily")),
+    ("MONTH", ("month", "/mo", "monthly")),
+    ("YEAR", ("year", "/yr", "annual", "annum", " pa", "p.a.")),
+)
+
+
+def _salary_text(text: str) -> dict[str, Any]:
+    """A salary written as text ("$120,000 - $150,000 a year", "£45k–£55k"): the range, the
+    currency and the period where the text says them, and the text itself."""
+    amounts = []
+    for match in _AMOUNT.finditer(text):
+        digits = match.group(1)
+        if re.search(r"[.,\s]\d{3}", digits):  # thousands separators, and maybe cents
+            digits = re.sub(r"[.,]\d{1,2}$", "", digits)
+            digits = re.sub(r"[.,\s]", "", digits)
+        number = float(digits)
+        amounts.append(number * 1000 if match.group(2) else number)
+    if not amounts:
+        return {}
+    lowered = text.casefold()
+    salary: dict[str, Any] = {"text": text.strip()}
+    currency = next((code for mark, code in _CURRENCIES.items() if mark in lowered), None)
+    if currency:
+        salary["currency"] = currency
+    if len(amounts) >= 2:
+        salary["minValue"], salary["maxValue"] = min(amounts[:2]), max(amounts[:2])
+    else:
+        salary["value"] = amounts[0]
+    unit = next((name for name, words in _UNITS if any(w in lowered for w in words)), None)
+    if unit:
+        salary["unitText"] = unit
+    return salary
 
 
 def _position(title: str, company: str, start: str, end: str) -> dict[str, str]:
