@@ -197,6 +197,19 @@ class Matcher:
         return hits
 
 
+_NAME_AFTER = re.compile(r"\. [A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+
+
+def _initial(text: str, start: int, end: int) -> bool:
+    """Whether a one-letter hit is a middle initial: "Jane R. Smith" (a capitalised word, the
+    letter and a full stop, a capitalised word), not "Python and R. Built..." ."""
+    return (
+        _NAME_AFTER.match(text, end) is not None
+        and _NAME_BEFORE.search(text, max(0, start - 20), start) is not None
+    )
+
+
 def _spaced_letter(text: str, start: int, end: int) -> bool:
     """Whether the one-letter hit at ``[start, end)`` is one of three or more single letters in
     a row, each one space from the next: a word spaced out for looks ("E X P E R I E N C E")."""
@@ -246,8 +259,8 @@ def _check(
         written = text[start:end]
         if written != form.text and _squash(written) != form.squashed:
             return None
-        if end - start == 1 and _spaced_letter(text, start, end):
-            return None  # a letter of a spaced-out word ("S K I L L S"), not the R language
+        if end - start == 1 and (_spaced_letter(text, start, end) or _initial(text, start, end)):
+            return None  # a letter of "S K I L L S" or "Jane R. Smith", not the R language
     if form.not_before is not None and form.not_before.match(text, end):
         return None
     if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
