@@ -257,7 +257,7 @@ def test_pdf_with_two_columns_drawn_row_by_row_reads_one_column_then_the_other()
     assert _kinds(document) == ["skills", "education", "experience", "projects"]
 
 
-def test_pdf_tables_and_margin_headings_are_read_row_by_row() -> None:
+def test_pdf_headings_in_a_margin_get_lines_of_their_own_and_tables_stay_rows() -> None:
     page = _rows_pdf(
         [
             ("Skills", "Python, SQL and Docker for data pipelines"),
@@ -270,9 +270,9 @@ def test_pdf_tables_and_margin_headings_are_read_row_by_row() -> None:
         ],
         right=200,
     )
-    assert read(page, name="cv.pdf").text.startswith(
-        "Skills Python, SQL and Docker for data pipelines\n"
-    )
+    document = read(page, name="cv.pdf")
+    assert document.text.startswith("Skills\nPython, SQL and Docker for data pipelines\n")
+    assert _kinds(document) == ["skills", "experience"]
     table = _rows_pdf([("Python", "5 years"), ("SQL", "3 years"), ("Docker", "2 years")] * 2)
     assert read(table, name="cv.pdf").text.startswith("Python 5 years\nSQL 3 years\n")
 

@@ -754,43 +754,53 @@ _GUTTER = 3  # spaces that must separate two columns, at least
 
 
 def _columns(layout: str) -> str | None:
-    """The left column then the right one, when a page laid out by position (pypdf's layout
-    mode) has two columns that both carry text on at least two lines in five and each hold a
-    section heading; None otherwise (one column, a table, or headings in a margin beside the
-    text, which read well as they are)."""
+    """A page laid out by position (pypdf's layout mode) in reading order, when it has a
+    gutter: two columns that each carry text on at least two lines in five and each hold a
+    section heading are read one after the other; headings set in a margin beside their text
+    are put on lines of their own ("Skills      Python, SQL" would hide the heading). None
+    otherwise: one column, or a table ("Python      5 years"), reads well as it is."""
     lines = [line.rstrip() for line in layout.split("\n")]
     filled = [line for line in lines if line.strip()]
-    if len(filled) < 6:
+    if len(filled) < 4:
         return None
     width = max(len(line) for line in filled)
-    best, most = 0, 0
+    best, most, beside = 0, 0, 0
     for gutter in range(10, width - 10):
-        both = crossing = 0
+        right = both = crossing = 0
         for line in filled:
             if len(line) <= gutter:
                 continue
             if line[gutter - 1 : gutter + _GUTTER - 1].strip():
                 crossing += 1
-            elif line[:gutter].strip() and line[gutter:].strip():
-                both += 1
-        if both > most and crossing <= len(filled) // 5:
-            best, most = gutter, both
-    if most < max(3, 2 * len(filled) // 5):
+            elif line[gutter:].strip():
+                right += 1
+                both += bool(line[:gutter].strip())
+        if right > most and both >= 2 and crossing <= len(filled) // 5:
+            best, most, beside = gutter, right, both
+    if not best:
         return None
     left: list[str] = []
-    right: list[str] = []
+    right_column: list[str] = []
+    rows: list[str] = []
     for line in lines:
         if line[best - 1 : best + _GUTTER - 1].strip():  # a line across both columns
-            left.append(line.strip())
-            continue
-        left.append(line[:best].strip())
-        right.append(line[best:].strip())
-    left = [_SPACE_RUN.sub(" ", line) for line in left]
-    right = [_SPACE_RUN.sub(" ", line) for line in right]
-    # columns of a page, not of a table ("Python  5 years"): each has a heading of its own
-    if not any(map(heading_kind, left)) or not any(map(heading_kind, right)):
-        return None
-    return "\n".join([*left, "", *right])
+            cells = [_SPACE_RUN.sub(" ", line.strip())]
+            left.append(cells[0])
+        else:
+            cells = [
+                _SPACE_RUN.sub(" ", line[:best].strip()),
+                _SPACE_RUN.sub(" ", line[best:].strip()),
+            ]
+            left.append(cells[0])
+            right_column.append(cells[1])
+        rows.extend(cell for cell in cells if cell) if any(cells) else rows.append("")
+    labels = [cell for cell in left if cell]
+    headed = [cell for cell in labels if heading_kind(cell)]
+    if beside >= max(3, 2 * len(filled) // 5) and headed and any(map(heading_kind, right_column)):
+        return "\n".join([*left, "", *right_column])
+    if len(headed) >= 2 and 2 * len(headed) >= len(labels):  # headings in a margin
+        return "\n".join(rows)
+    return None
 
 
 # --- zip archives: DOCX and the LinkedIn export -----------------------------------------------
