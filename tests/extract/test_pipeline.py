@@ -84,6 +84,11 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("Python | 5 years", "python", 5.0),
         ("Python — 5 years", "python", 5.0),
         ("over 100 years of Python", "python", None),
+        ("at least 2 years of hands on development experience in spark and python", "python", 2.0),
+        ("3+ years of development experience (Java, Python, Scala)", "python", 3.0),
+        ("1-2 year's experience developing machine learning, NLP", "nlp", 1.0),
+        ("relevant experience.3+ years Big Data and Spark", "apache-spark", 3.0),
+        ("5 years ago we started using Python", "python", None),
     ],
 )
 def test_years_with_qualified_experience(text: str, skill: str, years: float | None) -> None:

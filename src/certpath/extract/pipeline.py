@@ -109,15 +109,16 @@ _NUMBER_WORDS = {
     "fifteen": 15,
 }
 # a whole number (not the end of "100"), a number word, optionally restated: "five (5)"
-_NUMBER = r"(?<![\d.])(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
+_NUMBER = r"(?<!\w)(?<!\d\.)(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
 # working with", "4 years experience as a"
 _YEARS_BEFORE = re.compile(
-    r"\b" + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b['’]?"
+    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b(?:['’]s?)?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
-    r"(?:\s+of)?(?:\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|developing|on|of|"
-    r"writing|programming|working\s+(?:with|in|on)|as\s+an?))?\s*(?:\w+\s+){0,1}$",
+    r"(?:\s+of)?(?:(?:\s+[\w-]+){0,2}?\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|"
+    r"developing|on|of|writing|programming|working\s+(?:with|in|on)|as\s+an?))?\s*\(?\s*"
+    r"(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
 # "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python | 5 years", "Python for 4 years"
