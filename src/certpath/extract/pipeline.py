@@ -109,7 +109,9 @@ _NUMBER_WORDS = {
     "fifteen": 15,
 }
 # a whole number (not the end of "100"), a number word, optionally restated: "five (5)"
-_NUMBER = r"(?<!\w)(?<!\d\.)(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
+_NUMBER = (
+    r"(?<!\w)(?<!\d\.)(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
+)
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
 # working with", "4 years experience as a"
 _YEARS_BEFORE = re.compile(
