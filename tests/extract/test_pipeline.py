@@ -59,6 +59,20 @@ def test_clause_states_strength_over_its_line() -> None:
         ("Python (required), Go (a plus)", "python", Strength.REQUIRED),
         ("Python (required), Go (a plus)", "go", Strength.PREFERRED),
         ("Must know SQL (and Spark)", "apache-spark", Strength.REQUIRED),
+        ("Preferred Skills:\n- Proficient in Python or R", "python", Strength.PREFERRED),
+        (
+            "Nice to have:\n- Kubernetes is required for senior roles",
+            "kubernetes",
+            Strength.REQUIRED,
+        ),
+        ("Requirements\n- Proficient in Python", "python", Strength.REQUIRED),
+        # postings flattened to one line: sentences glued with no space between them
+        ("MS preferred.Expert SQL experience.Python is a plus", "sql", Strength.MENTIONED),
+        (
+            "Alteryx, etc. a plusCloud technologies (AWS, Azure) a plusMarketing",
+            "aws",
+            Strength.PREFERRED,
+        ),
     ],
 )
 def test_strength_of_a_clause(text: str, skill: str, strength: Strength) -> None:

@@ -93,6 +93,26 @@ _CUES = ahocorasick_rs.AhoCorasick(
     [*_PREFERRED_CUES, *_REQUIRED_CUES], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
 )
 """Words by which a clause states how much it wants a skill; one automaton pass per document."""
+_LEVEL_CUES = frozenset(
+    {
+        "proficient in",
+        "proficient with",
+        "proficiency in",
+        "proficiency with",
+        "strong experience",
+        "strong knowledge",
+        "strong background",
+        "demonstrated experience",
+        "expert in",
+        "expertise in",
+        "solid experience",
+        "hands-on experience",
+        "you have",
+    }
+)
+"""Required-cues that say how well rather than whether: under a nice-to-have heading
+("Preferred: proficient in R") they leave the skill preferred."""
+_FIRM = [cue not in _LEVEL_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -130,9 +150,11 @@ _YEARS_AFTER = re.compile(
     re.IGNORECASE,
 )
 # a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
-# "incl.", "vs."), and before "but" ("Kafka is not required but Python is a must")
+# "incl.", "vs."), also with no space after it in text flattened to one line ("integrity.BS in
+# Math"), and before "but" ("Kafka is not required but Python is a must")
 _CLAUSE_END = re.compile(
-    r"\n|[.;!?](?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?=\s)| (?=but\s)",
+    r"\n|[.;!?](?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?=\s)| (?=but\s)"
+    r"|(?-i:(?<=[a-z)])[.;!?](?=[A-Z]))",
     re.IGNORECASE,
 )
 _OTHER = SectionKind.OTHER
@@ -263,7 +285,7 @@ class Extractor:
         # in parentheses has its strength worked out for each hit
         lines: dict[int, tuple[int, Strength | None, bool]] = {}
         lowered_text = text.lower() if hits else ""
-        cues = _strength_cues(lowered_text) if hits else ([], [])
+        cues = _strength_cues(lowered_text, text) if hits else ([], [])
         parentheses = _parentheses(text, hits)
         sections = document.sections
         for number, hit in enumerate(hits):
@@ -287,6 +309,12 @@ class Extractor:
                 stated = _clause_strength(cues, line_start, line[0], parentheses, (number, start))
                 line = (line[0], stated, line[2])
             strength = line[1] or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
+            if (
+                strength is Strength.REQUIRED
+                and section is SectionKind.NICE_TO_HAVE
+                and not _firmly_required(lowered_text, line_start, line[0])
+            ):
+                strength = Strength.PREFERRED
             years = _years(text, start, end, line_start, line[0]) if line[2] else None
             confidence = hit.confidence
             if section in LISTING:
@@ -432,15 +460,27 @@ def evidence(
     return ("…" if low > line_start else "") + window + ("…" if high < line_end else "")
 
 
-def _strength_cues(lowered: str) -> tuple[list[int], list[Strength]]:
-    """Positions and kinds of the strength words in a lower-cased text, on word boundaries."""
+def _firmly_required(lowered: str, start: int, end: int) -> bool:
+    """Whether a clause requires outright ("required", "must"), not just a level of skill."""
+    for index, low, high in _CUES.find_matches_as_indexes(lowered[start:end]):
+        if _CUE_KINDS[index] is Strength.REQUIRED and _FIRM[index]:
+            before = lowered[start + low - 1 : start + low]
+            after = lowered[start + high : start + high + 1]
+            if not before.isalnum() and not after.isalnum():
+                return True
+    return False
+
+
+def _strength_cues(lowered: str, original: str) -> tuple[list[int], list[Strength]]:
+    """Positions and kinds of the strength words in a lower-cased text, on word boundaries
+    (``original`` is the text before lower-casing, for its capitals)."""
     positions: list[int] = []
     kinds: list[Strength] = []
     for index, start, end in _CUES.find_matches_as_indexes(lowered):
         before = lowered[start - 1 : start]
         after = lowered[end : end + 1]
-        if before.isalnum() or after.isalnum():
-            continue
+        if before.isalnum() or (after.isalnum() and not original[end : end + 1].isupper()):
+            continue  # inside a word, unless a sentence glued on follows ("a plusCloud")
         positions.append(start)
         kinds.append(_CUE_KINDS[index])
     return positions, kinds
