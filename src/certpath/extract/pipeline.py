@@ -61,17 +61,8 @@ _PREFERRED_CUES = (
     "is helpful",
     "would be helpful",
 )
-_REQUIRED_CUES = (
-    "required",
-    "requires",
-    "require",
-    "must",
-    "minimum",
-    "at least",
-    "need to have",
+_LEVEL_CUES = (
     "you have",
-    "essential",
-    "mandatory",
     "proficient in",
     "proficient with",
     "proficiency in",
@@ -84,34 +75,29 @@ _REQUIRED_CUES = (
     "expertise in",
     "solid experience",
     "hands-on experience",
+)
+"""Required-cues that say how well rather than whether: under a nice-to-have heading
+("Preferred: proficient in R") they leave the skill preferred."""
+_REQUIRED_CUES = (
+    "required",
+    "requires",
+    "require",
+    "must",
+    "minimum",
+    "at least",
+    "need to have",
+    "essential",
+    "mandatory",
     "you will need",
     "you'll need",
     "needed",
+    *_LEVEL_CUES,
 )
 _CUE_KINDS = [Strength.PREFERRED] * len(_PREFERRED_CUES) + [Strength.REQUIRED] * len(_REQUIRED_CUES)
 _CUES = ahocorasick_rs.AhoCorasick(
     [*_PREFERRED_CUES, *_REQUIRED_CUES], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
 )
 """Words by which a clause states how much it wants a skill; one automaton pass per document."""
-_LEVEL_CUES = frozenset(
-    {
-        "proficient in",
-        "proficient with",
-        "proficiency in",
-        "proficiency with",
-        "strong experience",
-        "strong knowledge",
-        "strong background",
-        "demonstrated experience",
-        "expert in",
-        "expertise in",
-        "solid experience",
-        "hands-on experience",
-        "you have",
-    }
-)
-"""Required-cues that say how well rather than whether: under a nice-to-have heading
-("Preferred: proficient in R") they leave the skill preferred."""
 _FIRM = [cue not in _LEVEL_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
 
 _NUMBER_WORDS = {
