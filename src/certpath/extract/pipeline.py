@@ -139,8 +139,8 @@ _YEARS_AFTER = re.compile(
 # "incl.", "vs."), also with no space after it in text flattened to one line ("integrity.BS in
 # Math"), and before "but" ("Kafka is not required but Python is a must")
 _CLAUSE_END = re.compile(
-    r"\n|[.;!?](?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?=\s)| (?=but\s)"
-    r"|(?-i:(?<=[a-z)])[.;!?](?=[A-Z]))",
+    r"\n| (?=but\s)|[.;!?](?:(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?=\s)"
+    r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z])))",
     re.IGNORECASE,
 )
 _OTHER = SectionKind.OTHER
