@@ -53,3 +53,18 @@ def test_a_label_followed_by_list_items_opens_a_section() -> None:
 def test_table_cells_and_tab_columns_are_labels_too() -> None:
     text = "Requirements | 5+ years of Python\nBenefits | Dental\nSkills\tSQL, Tableau"
     assert kinds(text) == ["requirements", "benefits", "skills"]
+
+
+def test_headings_glued_to_the_words_around_them_in_a_flattened_posting() -> None:
+    text = (
+        "We build data products for hospitals. " * 12
+        + "Join us!ResponsibilitiesPartner with product teams on models. "
+        + "Drive process improvementRequirementsBachelor's degree and 3+ years of Python. "
+        + "Preferred QualificationsExperience with Spark."
+    )
+    assert kinds(text) == ["other", "responsibilities", "requirements", "nice-to-have"]
+    assert kinds(text.replace("ResponsibilitiesPartner", "responsibilities partner")) == [
+        "other",
+        "requirements",
+        "nice-to-have",
+    ]

@@ -231,7 +231,53 @@ def detect_sections(text: str) -> tuple[Section, ...]:
         kind, start, heading = found, match.start(), line.strip()
     if len(text) > start or not sections:
         sections.append(Section(kind, start, len(text), heading))
+    if len(text) > 600 and text.count("\n") * 300 < len(text):
+        return tuple(_split_glued(sections, text))
     return tuple(sections)
+
+
+_GLUE_POINT = re.compile(r"[A-Z](?:(?<=[a-z0-9.!?:)][A-Z])|(?<=[.!?:] [A-Z]))")
+"""Where a glued heading may start: a capital right after a word or a sentence's end."""
+_GLUED_HEADING = re.compile(
+    "(?i:"
+    + "|".join(
+        re.escape(phrase)
+        for phrase in sorted(_PHRASES, key=len, reverse=True)
+        if len(phrase) >= 6 and _PHRASES[phrase] is not SectionKind.OTHER
+    )
+    + r")(?=[A-Z0-9(])"
+)
+"""A heading glued to the words around it, as postings flattened to one line have them:
+"...process improvementRequirementsBachelor's degree..."."""
+_GLUED_STARTS = frozenset(
+    phrase[:5]
+    for phrase in _PHRASES
+    if len(phrase) >= 6 and _PHRASES[phrase] is not SectionKind.OTHER
+)
+
+
+def _split_glued(sections: list[Section], text: str) -> list[Section]:
+    """``sections`` cut where a glued heading opens a new one (text with hardly any lines)."""
+    marks = []
+    for point in _GLUE_POINT.finditer(text):
+        at = point.start()
+        if text[at : at + 5].casefold() not in _GLUED_STARTS:
+            continue
+        match = _GLUED_HEADING.match(text, at)
+        if match is not None:
+            key = match.group().casefold().replace("’", "'")
+            marks.append((match.start(), _PHRASES[key], match.group()))
+    if not marks:
+        return sections
+    result: list[Section] = []
+    for section in sections:
+        inside = [mark for mark in marks if section.start < mark[0] < section.end]
+        start, kind, heading = section.start, section.kind, section.heading
+        for position, found, words in inside:
+            result.append(Section(kind, start, position, heading))
+            start, kind, heading = position, found, words
+        result.append(Section(kind, start, section.end, heading))
+    return result
 
 
 def _items_follow(lines: list[re.Match[str]], number: int) -> bool:
