@@ -375,7 +375,7 @@ def compile_forms(skills: object) -> list[Form]:
 
     forms: list[Form] = []
     owner: dict[str, str] = {}
-    pluralisable: list[tuple[Skill, Alias, str]] = []
+    pluralisable: list[tuple[Skill, Alias, str, dict[str, bool]]] = []
     for skill in skills:  # type: ignore[attr-defined]
         assert isinstance(skill, Skill)
         kind = skill.type.value
@@ -387,28 +387,21 @@ def compile_forms(skills: object) -> list[Form]:
             owner.setdefault(key, skill.id)
             forms.append(_form(skill.id, alias, key, variant=False, **traits))
             if " " in key or not traits["technical"]:  # "Dockers" and "Kafkas" are not plurals
-                pluralisable.append((skill, alias, key))
+                pluralisable.append((skill, alias, key, traits))
             spaced = fold(alias.text).strip()
             if spaced != key:  # "Weights & Biases" folds to "weights   biases" in text too
                 forms.append(_form(skill.id, alias, spaced, variant=False, **traits))
     seen = {(form.key, form.skill) for form in forms}
-    for skill, alias, key in pluralisable:
+    for skill, alias, key, traits in pluralisable:
         for variant in _variants(key):
             if variant in owner or (variant, skill.id) in seen:
                 continue
             owner[variant] = skill.id
             seen.add((variant, skill.id))
             written = alias.text + variant[len(key) :] if alias.case_sensitive else alias.text
-            kind = skill.type.value
+            update = {"text": written}
             forms.append(
-                _form(
-                    skill.id,
-                    alias.model_copy(update={"text": written}),
-                    variant,
-                    variant=True,
-                    descriptive=kind in _DESCRIPTIVE,
-                    technical=kind in _TECHNICAL,
-                )
+                _form(skill.id, alias.model_copy(update=update), variant, variant=True, **traits)
             )
     return forms
 

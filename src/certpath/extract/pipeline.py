@@ -267,11 +267,11 @@ class Extractor:
         mentions: list[Mention] = []
         explicit = {hit.form.skill for hit in hits}
 
-        # clause start -> clause end, strength, whether it speaks of years; a clause with words
-        # in parentheses has its strength worked out for each hit
-        lines: dict[int, tuple[int, Strength | None, bool]] = {}
+        # clause start -> clause end, strength, whether it speaks of years, whether it has words
+        # in parentheses (then the strength is worked out for each hit)
+        lines: dict[int, tuple[int, Strength | None, bool, bool]] = {}
         lowered_text = text.lower() if hits else ""
-        cues = _strength_cues(lowered_text, text) if hits else ([], [])
+        cues = _strength_cues(lowered_text, text) if hits else ([], [], [])
         parentheses = _parentheses(text, hits)
         sections = document.sections
         for number, hit in enumerate(hits):
@@ -284,21 +284,20 @@ class Extractor:
             if line is None:
                 line_end = ends[index] if index < len(ends) else len(text)
                 lowered = lowered_text[line_start:line_end]
-                line = (
+                line = lines[line_start] = (
                     line_end,
                     _clause_strength(cues, line_start, line_end),
                     "year" in lowered or "yr" in lowered,
+                    "(" in lowered,
                 )
-                if "(" not in lowered:
-                    lines[line_start] = line
-            if parentheses and line[1] is not None and "(" in lowered_text[line_start : line[0]]:
+            stated = line[1]
+            if stated is not None and line[3] and parentheses:
                 stated = _clause_strength(cues, line_start, line[0], parentheses, (number, start))
-                line = (line[0], stated, line[2])
-            strength = line[1] or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
+            strength = stated or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             if (
                 strength is Strength.REQUIRED
                 and section is SectionKind.NICE_TO_HAVE
-                and not _firmly_required(lowered_text, line_start, line[0])
+                and not _firmly_required(cues, line_start, line[0])
             ):
                 strength = Strength.PREFERRED
             years = _years(text, start, end, line_start, line[0]) if line[2] else None
@@ -446,22 +445,24 @@ def evidence(
     return ("…" if low > line_start else "") + window + ("…" if high < line_end else "")
 
 
-def _firmly_required(lowered: str, start: int, end: int) -> bool:
+Cues = tuple[list[int], list[Strength], list[bool]]
+"""The strength words of a text: positions, kinds, and whether each requires outright."""
+
+
+def _firmly_required(cues: Cues, start: int, end: int) -> bool:
     """Whether a clause requires outright ("required", "must"), not just a level of skill."""
-    for index, low, high in _CUES.find_matches_as_indexes(lowered[start:end]):
-        if _CUE_KINDS[index] is Strength.REQUIRED and _FIRM[index]:
-            before = lowered[start + low - 1 : start + low]
-            after = lowered[start + high : start + high + 1]
-            if not before.isalnum() and not after.isalnum():
-                return True
-    return False
+    positions, kinds, firm = cues
+    low = bisect.bisect_left(positions, start)
+    high = bisect.bisect_left(positions, end)
+    return any(kinds[i] is Strength.REQUIRED and firm[i] for i in range(low, high))
 
 
-def _strength_cues(lowered: str, original: str) -> tuple[list[int], list[Strength]]:
-    """Positions and kinds of the strength words in a lower-cased text, on word boundaries
-    (``original`` is the text before lower-casing, for its capitals)."""
+def _strength_cues(lowered: str, original: str) -> Cues:
+    """The strength words of a lower-cased text, on word boundaries (``original`` is the text
+    before lower-casing, for its capitals)."""
     positions: list[int] = []
     kinds: list[Strength] = []
+    firm: list[bool] = []
     for index, start, end in _CUES.find_matches_as_indexes(lowered):
         before = lowered[start - 1 : start]
         after = lowered[end : end + 1]
@@ -469,11 +470,12 @@ def _strength_cues(lowered: str, original: str) -> tuple[list[int], list[Strengt
             continue  # inside a word, unless a sentence glued on follows ("a plusCloud")
         positions.append(start)
         kinds.append(_CUE_KINDS[index])
-    return positions, kinds
+        firm.append(_FIRM[index])
+    return positions, kinds, firm
 
 
 def _clause_strength(
-    cues: tuple[list[int], list[Strength]],
+    cues: Cues,
     start: int,
     end: int,
     parentheses: list[tuple[int, int, int]] | None = None,
@@ -485,7 +487,7 @@ def _clause_strength(
     parentheses speak only of what the parentheses are about (:func:`_parentheses`); ``hit`` is
     the number and start of the hit whose strength is wanted.
     """
-    positions, kinds = cues
+    positions, kinds, _ = cues
     low = bisect.bisect_left(positions, start)
     high = bisect.bisect_left(positions, end)
     if low == high:

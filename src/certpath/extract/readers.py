@@ -793,7 +793,8 @@ def _columns(layout: str) -> str | None:
             ]
             left.append(cells[0])
             right_column.append(cells[1])
-        rows.extend(cell for cell in cells if cell) if any(cells) else rows.append("")
+        kept = [cell for cell in cells if cell]
+        rows.extend(kept or [""])
     labels = [cell for cell in left if cell]
     headed = [cell for cell in labels if heading_kind(cell)]
     if beside >= max(3, 2 * len(filled) // 5) and headed and any(map(heading_kind, right_column)):

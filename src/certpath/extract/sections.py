@@ -238,22 +238,16 @@ def detect_sections(text: str) -> tuple[Section, ...]:
 
 _GLUE_POINT = re.compile(r"[A-Z](?:(?<=[a-z0-9.!?:)][A-Z])|(?<=[.!?:] [A-Z]))")
 """Where a glued heading may start: a capital right after a word or a sentence's end."""
-_GLUED_HEADING = re.compile(
-    "(?i:"
-    + "|".join(
-        re.escape(phrase)
-        for phrase in sorted(_PHRASES, key=len, reverse=True)
-        if len(phrase) >= 6 and _PHRASES[phrase] is not SectionKind.OTHER
-    )
-    + r")(?=[A-Z0-9(])"
+_GLUABLE = sorted(
+    (p for p in _PHRASES if len(p) >= 6 and _PHRASES[p] is not SectionKind.OTHER),
+    key=len,
+    reverse=True,
 )
+"""The headings that may come glued to their neighbours, longest first."""
+_GLUED_HEADING = re.compile("(?i:" + "|".join(map(re.escape, _GLUABLE)) + r")(?=[A-Z0-9(])")
 """A heading glued to the words around it, as postings flattened to one line have them:
 "...process improvementRequirementsBachelor's degree..."."""
-_GLUED_STARTS = frozenset(
-    phrase[:5]
-    for phrase in _PHRASES
-    if len(phrase) >= 6 and _PHRASES[phrase] is not SectionKind.OTHER
-)
+_GLUED_STARTS = frozenset(phrase[:5] for phrase in _GLUABLE)
 
 
 def _split_glued(sections: list[Section], text: str) -> list[Section]:
