@@ -79,6 +79,14 @@ def test_strength_of_a_clause(text: str, skill: str, strength: Strength) -> None
     assert by_skill(text)[skill].strength is strength  # type: ignore[attr-defined]
 
 
+def test_a_cue_reaches_only_so_far_in_a_long_clause() -> None:
+    # a posting flattened into one run-on clause: "required" speaks of Python, not of Tableau
+    filler = " and also".join(" work with the team on many things" for _ in range(8))
+    found = by_skill(f"Python is required{filler} with Tableau for reports")
+    assert found["python"].strength is Strength.REQUIRED  # type: ignore[attr-defined]
+    assert found["tableau"].strength is Strength.MENTIONED  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     ("skill", "years"), [("python", 5.0), ("sql", 5.0), ("pytorch", 3.0), ("kubernetes", 3.0)]
 )

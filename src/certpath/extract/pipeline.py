@@ -143,6 +143,8 @@ _CLAUSE_END = re.compile(
     r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z])))",
     re.IGNORECASE,
 )
+CUE_REACH = 150
+"""How far (in characters) a strength cue reaches either side within a clause."""
 _OTHER = SectionKind.OTHER
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 
@@ -291,13 +293,19 @@ class Extractor:
                     "(" in lowered,
                 )
             stated = line[1]
+            # in a long clause (a run-on sentence, a flattened list) a cue speaks only of what
+            # is near it: "required" 400 characters on says nothing of this hit
+            low, high = line_start, line[0]
+            if stated is not None and high - low > 2 * CUE_REACH:
+                low, high = max(low, start - CUE_REACH), min(high, end + CUE_REACH)
+                stated = _clause_strength(cues, low, high)
             if stated is not None and line[3] and parentheses:
-                stated = _clause_strength(cues, line_start, line[0], parentheses, (number, start))
+                stated = _clause_strength(cues, low, high, parentheses, (number, start))
             strength = stated or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             if (
                 strength is Strength.REQUIRED
                 and section is SectionKind.NICE_TO_HAVE
-                and not _firmly_required(cues, line_start, line[0])
+                and not _firmly_required(cues, low, high)
             ):
                 strength = Strength.PREFERRED
             years = _years(text, start, end, line_start, line[0]) if line[2] else None
