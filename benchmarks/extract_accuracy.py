@@ -12,6 +12,9 @@ stored; it is read from ../shared/data, and a changed text fails loudly). Two se
 - the *held-out* set (``holdout_*.jsonl``: 20 other postings and 10 other resumes), labelled
   separately and never used for tuning, so its figures estimate accuracy on unseen text.
 
+Only skills of the taxonomy the labels were made against (``labels/vocabulary.txt``) are
+scored: a skill added since could not be labelled, so its predictions are listed apart.
+
 ``labels/agreement/second_reader.jsonl`` holds a second, independent reading of 10 tuning-set
 postings: the agreement of the two readers is the ceiling any extractor can be measured against.
 
@@ -90,8 +93,13 @@ def gold_documents(which: str | None = None) -> list[tuple[str, str, set[str]]]:
     ]
 
 
+VOCABULARY = frozenset((LABELS / "vocabulary.txt").read_text(encoding="utf-8").split())
+"""The skill ids of the taxonomy the labels were made against: a skill added since could not be
+labelled, so a prediction of it is neither right nor wrong and is left out of the scores."""
+
+
 def found_skills(extractor: Extractor, text: str) -> set[str]:
-    """The explicit skills certpath extracts from ``text``."""
+    """The explicit skills certpath extracts from ``text`` (scored or not: see VOCABULARY)."""
     document = Document(text, sections=detect_sections(text))
     return set(extractor.extract_document(document).skill_ids())
 
@@ -109,8 +117,11 @@ def skill_scores(extractor: Extractor, errors: int, which: str = TUNING) -> dict
     totals: dict[str, Counter[str]] = {}
     false_pos: Counter[str] = Counter()
     false_neg: Counter[str] = Counter()
+    unscored: Counter[str] = Counter()
     for dataset, text, gold in documents:
         predicted = found_skills(extractor, text)
+        unscored.update(predicted - VOCABULARY)
+        predicted &= VOCABULARY
         for key in (dataset, "all"):
             counts = totals.setdefault(key, Counter())
             counts["docs"] += 1
@@ -131,6 +142,7 @@ def skill_scores(extractor: Extractor, errors: int, which: str = TUNING) -> dict
             "recall": round(recall, 4),
             "f1": round(f1, 4),
         }
+    report["unscored_new_skills"] = dict(sorted(unscored.items()))
     report["top_false_positives"] = false_pos.most_common(errors)
     report["top_false_negatives"] = false_neg.most_common(errors)
     return report
@@ -184,7 +196,7 @@ def agreement(extractor: Extractor) -> dict[str, object]:
     second = list(labelled(LABELS / "agreement" / "second_reader.jsonl"))
     for label, text in second:
         one, two = first[(label["dataset"], label["row"])], set(label["skills"])
-        found = found_skills(extractor, text)
+        found = found_skills(extractor, text) & VOCABULARY
         pairs["second reader vs first"].append((two, one))
         pairs["certpath vs first reader"].append((found, one))
         pairs["certpath vs second reader"].append((found, two))
@@ -276,6 +288,9 @@ def main() -> None:
     for name, scores in ((TUNING, skills), (HELD_OUT, held_out)):
         for key, value in scores.items():
             if key.startswith("top_"):
+                continue
+            if key == "unscored_new_skills":
+                print(f"  {name:<9} not scored (skills added since labelling): {value or 'none'}")
                 continue
             print(
                 f"  {name:<9} {key:<28} docs {value['documents']:3}  P {value['precision']:.3f}  "

@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_accuracy import HELD_OUT, TUNING, gold_documents, prf
+from extract_accuracy import HELD_OUT, TUNING, VOCABULARY, gold_documents, prf
 
 from certpath.catalog import Catalog, load_catalog
 from certpath.extract.confidence import MODEL_PATH, skill_features
@@ -56,6 +56,8 @@ def document_rows(
                 found.setdefault(mention.skill, []).append(mention)
         rows = []
         for skill, mentions in sorted(found.items()):
+            if skill not in VOCABULARY:
+                continue  # added to the taxonomy after labelling: its label is unknown
             known = catalog.skills[skill]
             features = skill_features(known.group.value, known.type.value, mentions)
             rows.append((features, skill in gold, max(m.confidence for m in mentions)))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
 from certpath import extract
+from certpath.catalog import load_catalog
 
 GOLD = yaml.safe_load((Path(__file__).parent.parent / "data" / "extract_gold.yaml").read_text())
 CASES = GOLD["cases"]
@@ -38,3 +40,14 @@ def test_gold_case(case: dict[str, object]) -> None:
     text = case["text"]
     assert isinstance(text, str)
     assert set(extract(text).skill_ids()) == set(case["skills"])  # type: ignore[arg-type]
+
+
+def test_label_vocabulary_is_in_the_taxonomy() -> None:
+    """The skill ids the hand labels were made against still exist, and every label uses them:
+    a renamed or removed skill would silently turn right answers into errors."""
+    labels = Path(__file__).resolve().parents[2] / "benchmarks" / "labels"
+    vocabulary = set((labels / "vocabulary.txt").read_text(encoding="utf-8").split())
+    assert vocabulary <= set(load_catalog().skills)
+    for path in sorted(labels.glob("**/*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert set(json.loads(line)["skills"]) <= vocabulary, path.name

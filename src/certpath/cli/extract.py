@@ -127,7 +127,8 @@ def _render(data: dict[str, object], text: str) -> None:
                         f"{s['label']} ({s['skill']})",
                         s["strength"],
                         f"{s['years']:g}" if s["years"] is not None else None,
-                        f"{s['confidence']:.2f}",
+                        # two decimals, never "1.00" or "0.00": no extraction is certain
+                        f"{min(max(s['confidence'], 0.01), 0.99):.2f}",
                         _evidence(text, first.get(s["skill"])) or Text(str(s["evidence"])),
                     )
                     for s in explicit
