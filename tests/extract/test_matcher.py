@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
+from certpath.catalog import load_catalog
 from certpath.catalog.models import Alias, AliasContext, Skill
 from certpath.extract.matcher import Matcher, compile_forms, fold
+
+
+@functools.cache
+def full_matcher() -> Matcher:
+    return Matcher.from_catalog(load_catalog())
 
 
 def matcher(*skills: Skill) -> Matcher:
@@ -158,3 +166,25 @@ def test_plurals_of_ruled_aliases_keep_their_rules() -> None:
     m = matcher(llm)
     assert [h.form.skill for h in m.find("LLMs and LLM")] == ["llm", "llm"]
     assert m.find("llms") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("R. A. Fisher founded modern statistics; we use Python", ["python", "statistics"]),
+        ("Books by A. R. Smith; Python", ["python"]),
+        ("Python and R. Built models daily", ["python", "r"]),
+    ],
+)
+def test_initials_of_names_are_not_languages(text: str, expected: list[str]) -> None:
+    assert sorted({hit.form.skill for hit in full_matcher().find(text)}) == expected
+
+
+def test_a_list_number_on_the_next_line_is_not_a_version() -> None:
+    hits = full_matcher().find("Python\n2. Built dashboards\nJava\n8) Shipped\nPython 3 and Java 8")
+    assert [(hit.form.skill, hit.form.key) for hit in hits if hit.form.skill != "dashboards"] == [
+        ("python", "python"),
+        ("java", "java"),
+        ("python", "python 3"),
+        ("java", "java 8"),
+    ]

@@ -94,6 +94,7 @@ class Form:
     checked: bool = False  # has a case or context rule to apply
     case_only: bool = False  # its only rule is its casing
     squashed: str = ""  # the alias without separators, for case-sensitive comparison
+    numbered: bool = False  # ends in a number ("Python 3"): not the next line's list number
 
 
 class Hit(NamedTuple):
@@ -145,6 +146,12 @@ class Matcher:
             # so the hit's text span is [start, end - 2)
             end -= 2
             if last_end > start:  # overlaps the last kept hit: the longest wins ...
+                if forms[index].numbered and _enumerated(text, start, end):
+                    # ... unless its number is the next line's: "Python\n2. Built" is Python.
+                    # Checked here, where it overlaps the shorter name, not in every hit's
+                    # path: the few such names that hold no shorter one (ISO 27001) are not
+                    # split by a list in practice
+                    continue
                 longest = True
                 while kept and kept[-1][1] > start:
                     last = kept[-1]
@@ -197,13 +204,17 @@ class Matcher:
         return hits
 
 
-_NAME_AFTER = re.compile(r"\. [A-Z][a-z]")
-_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r"\. ?[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+ |(?<![A-Za-z])[A-Z]\. ?)$")
+_INITIALS_AFTER = re.compile(r"\. ?[A-Z]\. ?[A-Z][a-z]")
 
 
 def _initial(text: str, start: int, end: int) -> bool:
-    """Whether a one-letter hit is a middle initial: "Jane R. Smith" (a capitalised word, the
-    letter and a full stop, a capitalised word), not "Python and R. Built..." ."""
+    """Whether a one-letter hit is an initial of a name: "Jane R. Smith" (a capitalised word or
+    an initial, the letter and a full stop, a capitalised word) or "R. A. Fisher" (the letter
+    and a full stop, another initial, a name); not "Python and R. Built..." ."""
+    if _INITIALS_AFTER.match(text, end) is not None:
+        return True
     return (
         _NAME_AFTER.match(text, end) is not None
         and _NAME_BEFORE.search(text, max(0, start - 20), start) is not None
@@ -283,6 +294,16 @@ def _check(
             return _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
         return None
     return _new(Hit, (form, start, end, form.confidence, None))
+
+
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """Whether a name that ends in a number took it from the numbered list item on the next
+    line: "Python\n2. Built dashboards" is Python, not Python 2."""
+    return (
+        text.find("\n", start, end) >= 0
+        and text[end : end + 1] in (".", ")")
+        and text[end + 1 : end + 2] in ("", " ", "\t", "\n")
+    )
 
 
 _PROSE_AFTER = re.compile(r"[ \t]+(?!and\b|or\b)[a-z]")
@@ -416,6 +437,7 @@ def _form(
     skill: str, alias: Alias, key: str, variant: bool, descriptive: bool, technical: bool
 ) -> Form:
     context = alias.context
+    numbered = " " in key and key.rsplit(" ", 1)[1].isdigit()
     return Form(
         skill=skill,
         text=alias.text,
@@ -438,6 +460,7 @@ def _form(
         case_only=alias.case_sensitive
         and not alias.ambiguous
         and not (context and (context.not_before or context.not_after)),
+        numbered=numbered,
     )
 
 
