@@ -188,3 +188,15 @@ def test_a_list_number_on_the_next_line_is_not_a_version() -> None:
         ("python", "python 3"),
         ("java", "java 8"),
     ]
+
+
+def test_a_longer_hit_replaces_every_hit_it_overlaps_but_what_its_phrase_names() -> None:
+    # "monitor ML models" outlasts "azure monitor" even with "ML" nested inside it, and a
+    # phrase does not keep a shorter form of its own skill ("deploy" in "deploy ML models")
+    hits = full_matcher().find("Use azure monitor ML models; deploy ML models")
+    assert [(hit.form.skill, hit.start, hit.end) for hit in hits] == [
+        ("model-monitoring", 10, 27),
+        ("machine-learning", 18, 20),
+        ("model-deployment", 29, 45),
+        ("machine-learning", 36, 38),
+    ]

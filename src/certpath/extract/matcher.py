@@ -141,6 +141,7 @@ class Matcher:
         kept: list[tuple[int, int, int]] = []  # (start, end, form index), spans in ``text``
         keep = kept.append
         last_end = -1
+        unordered = False
         for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             # the pattern has a space either side and folded has one pad character in front,
             # so the hit's text span is [start, end - 2)
@@ -152,17 +153,9 @@ class Matcher:
                     # path: the few such names that hold no shorter one (ISO 27001) are not
                     # split by a list in practice
                     continue
-                longest = True
-                while kept and kept[-1][1] > start:
-                    last = kept[-1]
-                    if last[1] - last[0] >= end - start:
-                        longest = False
-                        break
-                    if _nests(forms[index], forms[last[2]], start, end, last):
-                        break  # ... except a skill named inside a descriptive phrase
-                    kept.pop()
-                if not longest:
+                if not _longest(forms, kept, index, start, end):
                     continue
+                unordered = unordered or (bool(kept) and kept[-1][0] > start)  # nested inside
             keep((start, end, index))
             last_end = end
         hits: list[Hit] = []
@@ -178,6 +171,8 @@ class Matcher:
                     add(_new(Hit, (form, start, end, form.confidence, None)))
             else:
                 pending.append((start, end, form))
+        if unordered:  # a hit nested in a phrase came before it: starts in order, for bisect
+            hits.sort(key=_START)
         if not pending:
             return hits
         # unambiguous hits confirm ambiguous neighbours; a product name ("Ruby", "Julia") only
@@ -202,6 +197,27 @@ class Matcher:
                         hits.append(hit)
         hits.sort(key=_START)
         return hits
+
+
+def _longest(
+    forms: list[Form], kept: list[tuple[int, int, int]], index: int, start: int, end: int
+) -> bool:
+    """Whether the hit of ``forms[index]`` at ``[start, end)`` is longer than every kept hit it
+    overlaps; if so, those are dropped from ``kept``, except the skills named inside a
+    descriptive phrase (:func:`_nests`). If not, ``kept`` is left as it was."""
+    outer = forms[index]
+    dropped = []
+    at = len(kept) - 1
+    while at >= 0 and kept[at][1] > start:  # kept hits end in order: these all overlap
+        last = kept[at]
+        if last[1] - last[0] >= end - start:
+            return False
+        if not _nests(outer, forms[last[2]], start, end, last):
+            dropped.append(at)
+        at -= 1
+    for at in dropped:  # from the last, so the positions still hold
+        del kept[at]
+    return True
 
 
 _NAME_AFTER = re.compile(r"\. ?[A-Z][a-z]")
