@@ -277,6 +277,23 @@ def test_pdf_headings_in_a_margin_get_lines_of_their_own_and_tables_stay_rows() 
     assert read(table, name="cv.pdf").text.startswith("Python 5 years\nSQL 3 years\n")
 
 
+def test_pdf_heading_placed_glyph_by_glyph_is_still_a_heading() -> None:
+    # design tools place each letter of a heading on its own: pypdf then reads spaces into it
+    glyphs = b"\n".join(
+        b"BT /F1 12 Tf 1 0 0 1 %d 720 Tm (%s) Tj ET" % (72 + 9 * at, letter.encode())
+        for at, letter in enumerate("TECHNICAL SKILLS")
+        if letter != " "
+    )
+    body = b"BT /F1 12 Tf 72 700 Td (Python, SQL and Kubernetes) Tj ET"
+    page = _pdf(
+        glyphs + b"\n" + body,
+        b"<< /Font << /F1 5 0 R >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    )
+    document = read(page, name="cv.pdf")
+    assert _kinds(document) == ["skills"]
+
+
 def test_docx_paragraphs_headings_lists_and_tables() -> None:
     document = read(_docx_bytes(), name="resume.docx")
     assert document.format == "docx"

@@ -26,6 +26,11 @@ def kinds(text: str) -> list[str]:
         ("About 3 years of Python", None),
         ("S K I L L S", SectionKind.SKILLS),
         ("W O R K  E X P E R I E N C E", SectionKind.EXPERIENCE),
+        # a heading a PDF places glyph by glyph, read back with spaces inside its words
+        ("TECHNI CAL SKI LLS", SectionKind.SKILLS),
+        ("T E C H N I C A L S K I L L S", SectionKind.SKILLS),
+        ("WHAT YOULL DO", SectionKind.RESPONSIBILITIES),
+        ("Python SQL", None),
         ("Python and SQL", None),
     ],
 )

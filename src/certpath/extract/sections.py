@@ -130,6 +130,12 @@ _PHRASES: dict[str, SectionKind] = {
     phrase: kind for kind, phrases in _HEADINGS.items() for phrase in phrases
 }
 _LONGEST = max(len(phrase) for phrase in _PHRASES)
+_SQUASHED: dict[str, SectionKind] = {
+    re.sub(r"[^a-z]", "", phrase): kind for phrase, kind in _PHRASES.items()
+}
+"""The headings by their letters alone: a PDF that places a heading glyph by glyph comes out
+with spaces inside its words ("TECHNI CAL SKI LLS")."""
+_LETTERS_AND_SPACES = re.compile(r"^[A-Za-z][A-Za-z ]*$")
 
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # bullets, numbering ("1.", "2)", "II."), Markdown marks and emoji or other symbols before a
@@ -161,6 +167,10 @@ def heading_kind(line: str) -> SectionKind | None:
     kind = _PHRASES.get(key)
     if kind is not None:
         return kind
+    if " " in candidate.strip() and _LETTERS_AND_SPACES.match(key):
+        kind = _SQUASHED.get(key.replace(" ", ""))
+        if kind is not None:
+            return kind
     # "About Acme", "Life at Acme": company sections named after the company, written as a
     # title (no digits, every word capitalised): "About 3 years of Python" is not one
     if (
