@@ -200,3 +200,13 @@ def test_a_longer_hit_replaces_every_hit_it_overlaps_but_what_its_phrase_names()
         ("model-deployment", 29, 45),
         ("machine-learning", 36, 38),
     ]
+
+
+def test_an_alias_with_parentheses_matches_only_as_written() -> None:
+    found = full_matcher().find("Machine Learning,ML infrastructure; Artificial Intelligence (AI).")
+    assert [(hit.form.skill, hit.start, hit.end) for hit in found] == [
+        ("machine-learning", 0, 16),
+        ("machine-learning", 17, 19),
+        ("ml-platform", 17, 34),
+        ("artificial-intelligence", 36, 64),
+    ]

@@ -31,6 +31,16 @@ def kinds(text: str) -> list[str]:
         ("T E C H N I C A L S K I L L S", SectionKind.SKILLS),
         ("WHAT YOULL DO", SectionKind.RESPONSIBILITIES),
         ("Python SQL", None),
+        ("Required Qualifications / Experience:", SectionKind.REQUIREMENTS),
+        ("Preferred Qualifications / Experience", SectionKind.NICE_TO_HAVE),
+        ("Skills/Requirements:", SectionKind.REQUIREMENTS),
+        ("Kudos if you have:", SectionKind.NICE_TO_HAVE),
+        ("BONUSES", SectionKind.NICE_TO_HAVE),
+        ("Impact You'll Make:", SectionKind.RESPONSIBILITIES),
+        ("About IZEA:", SectionKind.COMPANY),
+        ("About IZEA: we build tools", None),
+        ("TRAINING AND CERTIFICATIONS", SectionKind.CERTIFICATIONS),
+        ("Python / SQL", None),
         ("Python and SQL", None),
     ],
 )
@@ -72,4 +82,22 @@ def test_headings_glued_to_the_words_around_them_in_a_flattened_posting() -> Non
         "other",
         "requirements",
         "nice-to-have",
+    ]
+
+
+def test_a_heading_glued_to_the_end_of_a_line_opens_its_section() -> None:
+    text = (
+        "Skill Details \nPython- Experience - 24 monthsCompany Details \ncompany - Acme\n"
+        "Built models in deep learning.Education Details \nBSc Physics"
+    )
+    assert kinds(text) == ["skills", "experience", "education"]
+
+
+def test_hard_wrapped_lines_are_not_headings_but_a_wrapped_heading_is_one() -> None:
+    wrapped = "You bring five years of\nExperience\nwith Python and SQL.\nBenefits\n- Dental"
+    assert kinds(wrapped) == ["other", "benefits"]
+    assert kinds("Intro\nPreferred\nQualifications:\n- Rust\nBenefits\n- 401k") == [
+        "other",
+        "nice-to-have",
+        "benefits",
     ]

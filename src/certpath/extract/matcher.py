@@ -421,11 +421,15 @@ def compile_forms(skills: object) -> list[Form]:
             key = _key(alias.text)
             if not key:
                 continue
+            spaced = fold(alias.text).strip()
+            if "(" in alias.text:  # "Machine Learning (ML)" only as written, never in a list
+                key = spaced  # ("Machine Learning, ML infrastructure" names two skills), and
+                if alias.text.rstrip().endswith(")"):  # with its closing parenthesis
+                    spaced = key = key + " "
             owner.setdefault(key, skill.id)
             forms.append(_form(skill.id, alias, key, variant=False, **traits))
             if " " in key or not traits["technical"]:  # "Dockers" and "Kafkas" are not plurals
                 pluralisable.append((skill, alias, key, traits))
-            spaced = fold(alias.text).strip()
             if spaced != key:  # "Weights & Biases" folds to "weights   biases" in text too
                 forms.append(_form(skill.id, alias, spaced, variant=False, **traits))
     seen = {(form.key, form.skill) for form in forms}

@@ -60,6 +60,13 @@ _PREFERRED_CUES = (
     "preferably",
     "is helpful",
     "would be helpful",
+    "helpful",
+    "would be welcome",
+    "is welcome",
+    "are welcome",
+    "special consideration",
+    "an asset",
+    "even more impressed",
 )
 _LEVEL_CUES = (
     "you have",
@@ -99,6 +106,7 @@ _CUES = ahocorasick_rs.AhoCorasick(
 )
 """Words by which a clause states how much it wants a skill; one automaton pass per document."""
 _FIRM = [cue not in _LEVEL_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
+_FORWARD = [cue in ("ideally", "preferably") for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -129,12 +137,15 @@ _YEARS_BEFORE = re.compile(
     r"(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
-# "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python | 5 years", "Python for 4 years"
+# "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python | 5 years", "Python for 4
+# years", "Python- Experience - 2 years"; in months: "SQL (18 months)", "SQL- Experience - 24
+# months"
+_AFTER_LEAD = r"^\s*(?:\(|:|-|–|—|,|\||for)?\s*(?:(?:experience|exp\.?)\s*(?:-|–|:)\s*)?"
 _YEARS_AFTER = re.compile(
-    r"^\s*(?:\(|:|-|–|—|,|\||for)?\s*" + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?"
-    r"(?:years?|yrs?)\b",
+    _AFTER_LEAD + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
+_MONTHS_AFTER = re.compile(_AFTER_LEAD + r"(\d{1,3})\s*\+?\s*months?\b", re.IGNORECASE)
 # a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
 # "incl.", "vs."), also with no space after it in text flattened to one line ("integrity.BS in
 # Math"), and before "but" ("Kafka is not required but Python is a must")
@@ -270,10 +281,11 @@ class Extractor:
         explicit = {hit.form.skill for hit in hits}
 
         # clause start -> clause end, strength, whether it speaks of years, whether it has words
-        # in parentheses (then the strength is worked out for each hit)
-        lines: dict[int, tuple[int, Strength | None, bool, bool]] = {}
+        # in parentheses or a cue about what follows it (then the strength is worked out for
+        # each hit)
+        lines: dict[int, tuple[int, Strength | None, bool, bool, bool]] = {}
         lowered_text = text.lower() if hits else ""
-        cues = _strength_cues(lowered_text, text) if hits else ([], [], [])
+        cues = _strength_cues(lowered_text, text) if hits else ([], [], [], [])
         parentheses = _parentheses(text, hits)
         sections = document.sections
         for number, hit in enumerate(hits):
@@ -289,8 +301,9 @@ class Extractor:
                 line = lines[line_start] = (
                     line_end,
                     _clause_strength(cues, line_start, line_end),
-                    "year" in lowered or "yr" in lowered,
+                    "year" in lowered or "yr" in lowered or "month" in lowered,
                     "(" in lowered,
+                    "ideally" in lowered or "preferably" in lowered,
                 )
             stated = line[1]
             # in a long clause (a run-on sentence, a flattened list) a cue speaks only of what
@@ -299,8 +312,9 @@ class Extractor:
             if stated is not None and high - low > 2 * CUE_REACH:
                 low, high = max(low, start - CUE_REACH), min(high, end + CUE_REACH)
                 stated = _clause_strength(cues, low, high)
-            if stated is not None and line[3] and parentheses:
-                stated = _clause_strength(cues, low, high, parentheses, (number, start))
+            if stated is not None and ((line[3] and parentheses) or line[4]):
+                aside = parentheses if line[3] else None
+                stated = _clause_strength(cues, low, high, aside, (number, start))
             strength = stated or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             if (
                 strength is Strength.REQUIRED
@@ -453,13 +467,14 @@ def evidence(
     return ("…" if low > line_start else "") + window + ("…" if high < line_end else "")
 
 
-Cues = tuple[list[int], list[Strength], list[bool]]
-"""The strength words of a text: positions, kinds, and whether each requires outright."""
+Cues = tuple[list[int], list[Strength], list[bool], list[bool]]
+"""The strength words of a text: positions, kinds, whether each requires outright, and whether
+each speaks only of what follows it ("ideally", "preferably")."""
 
 
 def _firmly_required(cues: Cues, start: int, end: int) -> bool:
     """Whether a clause requires outright ("required", "must"), not just a level of skill."""
-    positions, kinds, firm = cues
+    positions, kinds, firm, _ = cues
     low = bisect.bisect_left(positions, start)
     high = bisect.bisect_left(positions, end)
     return any(kinds[i] is Strength.REQUIRED and firm[i] for i in range(low, high))
@@ -471,6 +486,7 @@ def _strength_cues(lowered: str, original: str) -> Cues:
     positions: list[int] = []
     kinds: list[Strength] = []
     firm: list[bool] = []
+    forward: list[bool] = []
     for index, start, end in _CUES.find_matches_as_indexes(lowered):
         before = lowered[start - 1 : start]
         after = lowered[end : end + 1]
@@ -479,7 +495,8 @@ def _strength_cues(lowered: str, original: str) -> Cues:
         positions.append(start)
         kinds.append(_CUE_KINDS[index])
         firm.append(_FIRM[index])
-    return positions, kinds, firm
+        forward.append(_FORWARD[index])
+    return positions, kinds, firm, forward
 
 
 def _clause_strength(
@@ -492,21 +509,24 @@ def _clause_strength(
     """The strength a clause states outright ("... is a plus", "required"), if any.
 
     A clause that says both ("required: Python, Rust preferred") counts as preferred. Words in
-    parentheses speak only of what the parentheses are about (:func:`_parentheses`); ``hit`` is
-    the number and start of the hit whose strength is wanted.
+    parentheses speak only of what the parentheses are about (:func:`_parentheses`), and
+    "ideally" or "preferably" only of what follows them; ``hit`` is the number and start of the
+    hit whose strength is wanted.
     """
-    positions, kinds, _ = cues
+    positions, kinds, _, forward = cues
     low = bisect.bisect_left(positions, start)
     high = bisect.bisect_left(positions, end)
     if low == high:
         return None
     stated = kinds[low:high]
-    if parentheses:
-        opening = [p[0] for p in parentheses]
+    if parentheses or hit[1] >= 0:
+        opening = [p[0] for p in parentheses] if parentheses else []
         stated = []
         for i in range(low, high):
+            if forward[i] and positions[i] > hit[1] >= 0:
+                continue  # "SQL, ideally with Scala": the cue is about Scala
             at = bisect.bisect_right(opening, positions[i]) - 1
-            if at >= 0 and positions[i] < parentheses[at][1]:
+            if parentheses and at >= 0 and positions[i] < parentheses[at][1]:
                 left, right, about = parentheses[at]
                 if about == _ASIDE and not left <= hit[1] < right:
                     continue
@@ -556,10 +576,15 @@ def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> f
             if found:
                 return _number(found.group(1))
     after = text[end : min(line_end, end + 30)]
-    if "year" in after.lower() or "yr" in after.lower():
+    lowered = after.lower()
+    if "year" in lowered or "yr" in lowered:
         found = _YEARS_AFTER.search(after)
         if found:
             return _number(found.group(1))
+    if "month" in lowered:
+        found = _MONTHS_AFTER.search(after)
+        if found and int(found.group(1)) > 0:
+            return round(int(found.group(1)) / 12, 1)
     return None
 
 

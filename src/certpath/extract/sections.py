@@ -23,7 +23,7 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         """
         summary | professional summary | career summary | profile | professional profile |
         about me | objective | career objective | personal statement | executive summary |
-        career overview | introduction
+        career overview | introduction | personal profile
         """
     ),
     SectionKind.SKILLS: _phrases(
@@ -33,7 +33,7 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         tools | tools and technologies | tools & technologies | technical expertise |
         areas of expertise | expertise | technical proficiencies | proficiencies |
         programming languages | skills summary | it skills | software skills | top skills |
-        skill details | technical skills summary
+        skill details | technical skills summary | your competencies
         """
     ),
     SectionKind.EXPERIENCE: _phrases(
@@ -52,13 +52,15 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
     ),
     SectionKind.PROJECTS: _phrases(
         """
-        projects | personal projects | key projects | portfolio | project details
+        projects | personal projects | key projects | portfolio | project details |
+        other projects | academic projects
         """
     ),
     SectionKind.CERTIFICATIONS: _phrases(
         """
         certifications | certificates | certification | licenses and certifications |
-        licenses & certifications | licences and certifications | courses | training
+        licenses & certifications | licences and certifications | courses | training |
+        training and certifications | training & certifications | certifications and training
         """
     ),
     SectionKind.RESPONSIBILITIES: _phrases(
@@ -71,7 +73,8 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         about the role | about the job | about this role | the opportunity | your mission |
         what you'll work on | what you will work on | the job | job summary | overview |
         position overview | role overview | essential functions | essential duties |
-        key accountabilities | accountabilities
+        key accountabilities | accountabilities | position accountabilities |
+        impact you'll make | impact you’ll make | the impact you'll have | the impact you’ll have
         """
     ),
     SectionKind.REQUIREMENTS: _phrases(
@@ -87,7 +90,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         knowledge skills and abilities | we are looking for | we're looking for |
         ideal candidate | the ideal candidate | candidate profile | minimum requirements |
         key requirements | education and experience | technical requirements | your skills |
-        you will have | to be successful
+        you will have | to be successful | your education & experience |
+        your education and experience | education & experience | what you'll bring to the team |
+        what you’ll bring to the team
         """
     ),
     SectionKind.NICE_TO_HAVE: _phrases(
@@ -97,7 +102,10 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         bonus points | bonus points if you have | pluses | plus | a plus |
         additional qualifications | desired | desired skills | desired qualifications |
         good to have | extra credit | it would be great if you have | even better |
-        preferred requirements | desirable | desirable skills
+        preferred requirements | desirable | desirable skills | recommended qualifications |
+        preferred to have | what we love to see | what we'd love to see | what we’d love to see |
+        kudos if you have | bonuses | highly desired additions | desired experience |
+        bonus qualifications
         """
     ),
     SectionKind.BENEFITS: _phrases(
@@ -167,6 +175,10 @@ def heading_kind(line: str) -> SectionKind | None:
     kind = _PHRASES.get(key)
     if kind is not None:
         return kind
+    if "/" in key and len(key.split()) <= 6:  # "Required Qualifications / Experience"
+        kinds = [_PHRASES.get(part.strip()) for part in key.split("/")]
+        if kinds[0] is not None:  # named by its first part, or by a requirement in it
+            return SectionKind.REQUIREMENTS if SectionKind.REQUIREMENTS in kinds else kinds[0]
     if " " in candidate.strip() and _LETTERS_AND_SPACES.match(key):
         kind = _SQUASHED.get(key.replace(" ", ""))
         if kind is not None:
@@ -174,7 +186,7 @@ def heading_kind(line: str) -> SectionKind | None:
     # "About Acme", "Life at Acme": company sections named after the company, written as a
     # title (no digits, every word capitalised): "About 3 years of Python" is not one
     if (
-        not colon
+        (not colon or not _label(stripped)[2].strip())
         and len(key.split()) <= 5
         and _NAMED_COMPANY.match(key)
         and not any(char.isdigit() for char in stripped)
@@ -182,6 +194,11 @@ def heading_kind(line: str) -> SectionKind | None:
     ):
         return SectionKind.COMPANY
     return None
+
+
+def _bare(line: str) -> bool:
+    """Whether a line is words alone, with no label separator in it."""
+    return _SEPARATOR.search(line.strip()) is None
 
 
 def _inline(line: str) -> bool:
@@ -221,12 +238,33 @@ def detect_sections(text: str) -> tuple[Section, ...]:
     sections: list[Section] = []
     kind, start, heading = SectionKind.OTHER, 0, None
     lines = list(_LINE.finditer(text))
+    joined = -1  # a line already read as the second half of a heading wrapped in two
     for number, match in enumerate(lines):
         line = match.group()
         if not line:
             break
+        if number == joined:
+            continue
         found = heading_kind(line)
+        if found is not None and number + 1 < len(lines) and _bare(line):
+            # "Preferred\nQualifications:" is one heading, wrapped
+            after = lines[number + 1].group()
+            if _bare(after.strip().rstrip(":")):
+                whole = heading_kind(line.strip() + " " + after.strip())
+                if whole is not None:
+                    found, joined = whole, number + 1
         if found is None:
+            glued = _glued_tail(line)
+            if glued is None:
+                continue
+            # "Python- Experience - 24 monthsCompany Details": a heading glued to the end of
+            # the line before it opens its section where it starts
+            at = match.start() + glued[0]
+            if at > start:
+                sections.append(Section(kind, start, at, heading))
+            kind, start, heading = glued[1], at, line[glued[0] :].strip()
+            continue
+        if _wrapped(lines, number):
             continue
         if _inline(line) and not _items_follow(lines, number):
             if found is kind:
@@ -260,6 +298,32 @@ _GLUED_HEADING = re.compile("(?i:" + "|".join(map(re.escape, _GLUABLE)) + r")(?=
 _GLUED_STARTS = frozenset(phrase[:5] for phrase in _GLUABLE)
 
 
+_TAIL_WORDS = tuple({phrase.rsplit(" ", 1)[-1] for phrase in _GLUABLE})
+_TAIL_LENGTHS = sorted({len(phrase) for phrase in _GLUABLE}, reverse=True)
+_GLUABLE_SET = frozenset(_GLUABLE)
+
+
+def _glued_tail(line: str) -> tuple[int, SectionKind, str] | None:
+    """A known heading glued to the end of a line's other text ("...24 monthsCompany Details",
+    "...deep learning.Education Details"): its offset in the line and its kind, or None. The
+    heading must start with a capital right after a lower-case letter, a digit or a sentence's
+    end, as the line breaks of a flattened document leave them."""
+    body = line.rstrip(" \t\r\n:")
+    low = body.lower()
+    if not low.endswith(_TAIL_WORDS):
+        return None
+    for length in _TAIL_LENGTHS:
+        at = len(body) - length
+        if at < 1:
+            continue
+        if low[at:] in _GLUABLE_SET and body[at].isupper() and body[at - 1] in _GLUE_BEFORE:
+            return at, _PHRASES[low[at:]], body[at:]
+    return None
+
+
+_GLUE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.!?)")
+
+
 def _split_glued(sections: list[Section], text: str) -> list[Section]:
     """``sections`` cut where a glued heading opens a new one (text with hardly any lines)."""
     marks = []
@@ -282,6 +346,20 @@ def _split_glued(sections: list[Section], text: str) -> list[Section]:
             start, kind, heading = position, found, words
         result.append(Section(kind, start, section.end, heading))
     return result
+
+
+_GOES_ON = re.compile(
+    r"\s*(?:with|and|or|of|in|to|for|the|a|an|from|on|at|as|by|is|are|was|that|which)\b"
+)
+
+
+def _wrapped(lines: list[re.Match[str]], number: int) -> bool:
+    """Whether line ``number`` is a word that hard-wrapped text left alone on its line, not a
+    heading: it has no colon and the next line goes on with a small lower-case word
+    ("Experience\nwith programming languages such as Python")."""
+    if number + 1 >= len(lines) or ":" in lines[number].group():
+        return False
+    return _GOES_ON.match(lines[number + 1].group()) is not None
 
 
 def _items_follow(lines: list[re.Match[str]], number: int) -> bool:
