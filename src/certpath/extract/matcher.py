@@ -288,12 +288,9 @@ def _check(
             return None
         if end - start == 1 and (_spaced_letter(text, start, end) or _initial(text, start, end)):
             return None  # a letter of "S K I L L S" or "Jane R. Smith", not the R language
-    if form.not_before is not None and form.not_before.match(text, end):
-        return None
-    if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
-        return None
     if form.ambiguous and form.cues is not None:
-        # a neighbouring skill first (a look-up), then a cue word (a search)
+        # a neighbouring skill first (a look-up), then a cue word (a search); most ambiguous
+        # hits find neither, so the text that must not follow or precede is looked at after
         low = bisect.bisect_left(anchors, start - form.window)
         if (
             form.neighbours
@@ -301,15 +298,22 @@ def _check(
             and anchors[low] <= end + form.window
             and not (form.case_sensitive and _starts_prose(text, start, end))
         ):
-            return _new(Hit, (form, start, end, form.confidence - 0.05, "(a nearby skill)"))
-        # folded has one pad character in front: text offset i is folded offset i + 1
-        cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)
-        if cue is None:
-            cue = form.cues.search(folded, end + 1, end + 2 + form.window)
-        if cue is not None:
-            return _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
+            hit = _new(Hit, (form, start, end, form.confidence - 0.05, "(a nearby skill)"))
+        else:
+            # folded has one pad character in front: text offset i is folded offset i + 1
+            cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)
+            if cue is None:
+                cue = form.cues.search(folded, end + 1, end + 2 + form.window)
+                if cue is None:
+                    return None
+            hit = _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
+    else:
+        hit = _new(Hit, (form, start, end, form.confidence, None))
+    if form.not_before is not None and form.not_before.match(text, end):
         return None
-    return _new(Hit, (form, start, end, form.confidence, None))
+    if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
+        return None
+    return hit
 
 
 def _enumerated(text: str, start: int, end: int) -> bool:
