@@ -218,3 +218,9 @@ def test_empty_text_is_an_error_not_an_empty_profile() -> None:
     with pytest.raises(DocumentError) as info:
         extract("   \n  ")
     assert info.value.reason == "empty"
+
+
+def test_a_work_domain_in_a_benefits_section_is_a_perk() -> None:
+    found = by_skill("Requirements\n- Python\nBenefits\n- Health care, insurance and 401k")
+    assert set(found) == {"python"}
+    assert "healthcare" in by_skill("About the role\nBuild Python models for healthcare payers.")

@@ -237,6 +237,10 @@ class Extractor:
         self.matcher = Matcher.from_catalog(catalog)
         self.parents = {key: skill.parent for key, skill in catalog.skills.items() if skill.parent}
         self.labels = {key: skill.label for key, skill in catalog.skills.items()}
+        # a work domain named in a benefits section is a perk ("health care, insurance")
+        self.perks = frozenset(
+            key for key, skill in catalog.skills.items() if skill.group.value == "domain"
+        )
         self.confidence = SkillConfidence.load()
         self.priors = {
             key: self.confidence.prior(skill.group.value, skill.type.value)
@@ -291,6 +295,8 @@ class Extractor:
         for number, hit in enumerate(hits):
             start, end = hit.start, hit.end
             section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
+            if section is SectionKind.BENEFITS and hit.form.skill in self.perks:
+                continue
             # the clause around the hit: its line, cut at sentence and clause ends
             index = bisect.bisect_right(ends, start)
             line_start = ends[index - 1] if index else 0
