@@ -133,8 +133,12 @@ _YEARS_BEFORE = re.compile(
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
     r"(?:\s+of)?(?:(?:\s+[\w-]+){0,2}?\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|"
-    r"developing|on|of|writing|programming|working\s+(?:with|in|on)|as\s+an?))?\s*\(?\s*"
-    r"(?:\w+\s+){0,1}$",
+    r"developing|on|of|writing|programming|working\s+(?:with|in|on)|as\s+an?))?"
+    # a few words that introduce a list: "with big data tools: Hadoop, Spark", "in languages
+    # such as Python"
+    r"(?:(?:(?<=experience)|(?<=with)|(?<=in)|(?<=using)|(?<=of))"
+    r"(?:\s+[\w/&-]+){1,4}?\s*(?::|,?\s+(?:such\s+as|like|including|e\.g\.,?)))?"
+    r"\s*\(?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
 # "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python | 5 years", "Python for 4
