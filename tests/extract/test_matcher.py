@@ -210,3 +210,18 @@ def test_an_alias_with_parentheses_matches_only_as_written() -> None:
         ("ml-platform", 17, 34),
         ("artificial-intelligence", 36, 64),
     ]
+
+
+def test_glued_bullets_of_a_flattened_text_are_split_but_not_camel_case_names() -> None:
+    text = "causal inferenceFamiliarity with R or PythonStatistics, JavaScriptFamiliarity"
+    hits = full_matcher().find_glued(text)
+    assert [(hit.form.skill, text[hit.start : hit.end]) for hit in hits] == [
+        ("causal-inference", "causal inference"),
+        ("r", "R"),
+        ("python", "Python"),
+        ("statistics", "Statistics"),
+        ("javascript", "JavaScript"),
+    ]
+    assert full_matcher().find_glued("We use PostgreSQL and PyTorch") == full_matcher().find(
+        "We use PostgreSQL and PyTorch"
+    )

@@ -110,6 +110,7 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("At least five (5) years of Java experience", "java", 5.0),
         ("Python | 5 years", "python", 5.0),
         ("Python- Experience - 24 months", "python", 2.0),
+        ("Python- Experience - 24 monthsCompany Details", "python", 2.0),
         ("Java- Experience - 3 years", "java", 3.0),
         ("SQL (18 months)", "sql", 1.5),
         ("3 years of experience with big data tools: Hadoop, Spark, Kafka", "apache-kafka", 3.0),
@@ -227,3 +228,16 @@ def test_a_work_domain_in_a_benefits_section_is_a_perk() -> None:
     found = by_skill("Requirements\n- Python\nBenefits\n- Health care, insurance and 401k")
     assert set(found) == {"python"}
     assert "healthcare" in by_skill("About the role\nBuild Python models for healthcare payers.")
+
+
+def test_a_word_of_a_company_name_is_not_a_skill() -> None:
+    found = by_skill("Sales analyst at Bajaj Finance Ltd. and TATA Communications Payment Ltd.")
+    assert "finance" not in found
+    assert "communication" not in found
+    assert "finance" in by_skill("Domain: Finance and banking analytics with SQL")
+
+
+def test_a_posting_flattened_to_one_line_keeps_the_skills_of_its_glued_bullets() -> None:
+    bullets = ["Experience with causal inference", "Strong Python and SQL", "Tableau a plus"]
+    text = "Responsibilities include many things for the team. " * 12 + "".join(bullets)
+    assert {"causal-inference", "python", "sql", "tableau"} <= set(by_skill(text))

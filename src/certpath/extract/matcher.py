@@ -122,6 +122,7 @@ class Matcher:
 
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
+        self._one_word = frozenset(form.key for form in forms if " " not in form.key)
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
             [b" " + form.key.encode("ascii") + b" " for form in forms],
             implementation=ahocorasick_rs.Implementation.ContiguousNFA,
@@ -133,6 +134,49 @@ class Matcher:
 
     def __len__(self) -> int:
         return len(self.forms)
+
+    def find_glued(self, text: str) -> list[Hit]:
+        """:meth:`find` for text that lost its line breaks, where bullets come glued to each
+        other ("...causal inferenceFamiliarity with Python", "R or PythonStatistics"): a
+        lower-case letter followed by a capitalised word is also a word boundary, unless a
+        one-word name spans it ("JavaScript", "PyTorch"). Spans are in ``text``; a hit that
+        would run across such a boundary is dropped."""
+        folded = fold(text)
+        cuts = [
+            match.end()
+            for match in _GLUED.finditer(text)
+            if not self._names_across(text, folded, match.end())
+        ]
+        if not cuts:
+            return self.find(text)
+        pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        spaced = [cut + number for number, cut in enumerate(cuts)]  # the spaces added
+        hits = []
+        for hit in self.find(" ".join(pieces)):
+            before = bisect.bisect_left(spaced, hit.start)
+            if bisect.bisect_left(spaced, hit.end) != before:
+                continue  # runs across a lost line break
+            hits.append(hit._replace(start=hit.start - before, end=hit.end - before))
+        return hits
+
+    def _names_across(self, text: str, folded: str, at: int) -> bool:
+        """Whether a one-word name of the taxonomy spans position ``at`` of its token, from the
+        token's start or a glued boundary to its end or another one ("javascript" across
+        "Java|Script" in "JavaScriptFamiliarity")."""
+        start = folded.rfind(" ", 0, at) + 1
+        end = folded.find(" ", at)
+        end = len(folded) if end < 0 else end
+        token = folded[start:end]
+        if token in self._one_word:
+            return True
+        edges = [0, *(m.end() - start for m in _GLUED.finditer(text, start, end)), len(token)]
+        return any(
+            token[low:high] in self._one_word
+            for low in edges
+            if low < at - start
+            for high in edges
+            if high > at - start
+        )
 
     def find(self, text: str) -> list[Hit]:
         """Every skill hit in ``text``, longest-first without overlaps, in text order."""
@@ -218,6 +262,11 @@ def _longest(
     for at in dropped:  # from the last, so the positions still hold
         del kept[at]
     return True
+
+
+_GLUED = re.compile(r"[a-zA-Z](?=[A-Z][a-z])")
+"""A letter glued to a capitalised word ("inferenceFamiliarity", "SQLTableau"): where a lost
+line break may have been."""
 
 
 _NAME_AFTER = re.compile(r"\. ?[A-Z][a-z]")

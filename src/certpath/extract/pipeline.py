@@ -25,7 +25,7 @@ from certpath.errors import DocumentError
 from certpath.extract.confidence import BOILERPLATE, LISTING, SkillConfidence
 from certpath.extract.document import Document, Mention, SectionKind, Strength
 from certpath.extract.matcher import Hit, Matcher
-from certpath.extract.sections import detect_sections
+from certpath.extract.sections import detect_sections, flattened
 
 if TYPE_CHECKING:
     from certpath.catalog.loader import Catalog
@@ -144,12 +144,14 @@ _YEARS_BEFORE = re.compile(
 # "Python (3+ years)", "Python: 5 years", "Python - 2 yrs", "Python | 5 years", "Python for 4
 # years", "Python- Experience - 2 years"; in months: "SQL (18 months)", "SQL- Experience - 24
 # months"
+# the end of a word, also where the next line's heading is glued on ("24 monthsCompany Details")
+_WORD_END = r"(?-i:(?![a-z0-9]))"
 _AFTER_LEAD = r"^\s*(?:\(|:|-|–|—|,|\||for)?\s*(?:(?:experience|exp\.?)\s*(?:-|–|:)\s*)?"
 _YEARS_AFTER = re.compile(
-    _AFTER_LEAD + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b",
+    _AFTER_LEAD + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)" + _WORD_END,
     re.IGNORECASE,
 )
-_MONTHS_AFTER = re.compile(_AFTER_LEAD + r"(\d{1,3})\s*\+?\s*months?\b", re.IGNORECASE)
+_MONTHS_AFTER = re.compile(_AFTER_LEAD + r"(\d{1,3})\s*\+?\s*months?" + _WORD_END, re.IGNORECASE)
 # a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
 # "incl.", "vs."), also with no space after it in text flattened to one line ("integrity.BS in
 # Math"), and before "but" ("Kafka is not required but Python is a must")
@@ -245,6 +247,10 @@ class Extractor:
         self.perks = frozenset(
             key for key, skill in catalog.skills.items() if skill.group.value == "domain"
         )
+        # a domain or soft skill can be a word of a company's name ("Bajaj Finance Ltd")
+        self.nameable = self.perks | {
+            key for key, skill in catalog.skills.items() if skill.group.value == "soft"
+        }
         self.confidence = SkillConfidence.load()
         self.priors = {
             key: self.confidence.prior(skill.group.value, skill.type.value)
@@ -272,7 +278,8 @@ class Extractor:
                 detect_sections(document.text),
                 document.metadata,
             )
-        hits = self.matcher.find(document.text)
+        text = document.text
+        hits = self.matcher.find_glued(text) if flattened(text) else self.matcher.find(text)
         # clause ends: they bound the clause whose words state a strength, and the evidence
         ends = [m.end() for m in _CLAUSE_END.finditer(document.text)] if hits else []
         mentions = self._annotate(document, hits, ends)
@@ -300,6 +307,8 @@ class Extractor:
             start, end = hit.start, hit.end
             section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
             if section is SectionKind.BENEFITS and hit.form.skill in self.perks:
+                continue
+            if hit.form.skill in self.nameable and _company_name(text, start, end):
                 continue
             # the clause around the hit: its line, cut at sentence and clause ends
             index = bisect.bisect_right(ends, start)
@@ -480,6 +489,19 @@ def evidence(
 Cues = tuple[list[int], list[Strength], list[bool], list[bool]]
 """The strength words of a text: positions, kinds, whether each requires outright, and whether
 each speaks only of what follows it ("ideally", "preferably")."""
+
+
+_LEGAL_FORM = re.compile(
+    r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4}[ \t]+"
+    r"(?:(?:Pvt|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|GmbH)\b|Co(?=[.,\s]|$))\.?"
+)
+
+
+def _company_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised hit is a word of a company's name: capitalised words up to a
+    legal form follow it ("Bajaj Finance Ltd", "TATA Communications Payment Solutions Ltd",
+    "Rotex Engineers & Manufacturing Pvt. Ltd")."""
+    return text[start : start + 1].isupper() and _LEGAL_FORM.match(text, end) is not None
 
 
 def _firmly_required(cues: Cues, start: int, end: int) -> bool:

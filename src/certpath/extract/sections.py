@@ -158,6 +158,13 @@ _LETTER_SPACED = re.compile(r"^(?:\w ){3,}\w$")
 _NAMED_COMPANY = re.compile(r"^(about|life at|working at|why)\b")
 
 
+def flattened(text: str) -> bool:
+    """Whether a document has lost its line breaks (fewer than one per 300 characters), as
+    postings exported from job boards often have: headings and bullets come glued to the words
+    around them ("...causal inferenceFamiliarity with Python")."""
+    return len(text) > 600 and text.count("\n") * 300 < len(text)
+
+
 def heading_kind(line: str) -> SectionKind | None:
     """The section kind a line opens, or None when it is not a known heading."""
     stripped = line.strip()
@@ -279,7 +286,7 @@ def detect_sections(text: str) -> tuple[Section, ...]:
         kind, start, heading = found, match.start(), line.strip()
     if len(text) > start or not sections:
         sections.append(Section(kind, start, len(text), heading))
-    if len(text) > 600 and text.count("\n") * 300 < len(text):
+    if flattened(text):
         return tuple(_split_glued(sections, text))
     return tuple(sections)
 
