@@ -138,44 +138,48 @@ class Matcher:
     def find_glued(self, text: str) -> list[Hit]:
         """:meth:`find` for text that lost its line breaks, where bullets come glued to each
         other ("...causal inferenceFamiliarity with Python", "R or PythonStatistics"): a
-        lower-case letter followed by a capitalised word is also a word boundary, unless a
-        one-word name spans it ("JavaScript", "PyTorch"). Spans are in ``text``; a hit that
-        would run across such a boundary is dropped."""
+        letter followed by a capitalised word is also a word boundary, unless a one-word name
+        spans it ("JavaScript", "PyTorch"). Spans are in ``text``; a hit that would run across
+        such a boundary is dropped."""
+        joins = _glued(text)
+        if not joins:
+            return self.find(text)
         folded = fold(text)
-        cuts = [
-            match.end()
-            for match in _GLUED.finditer(text)
-            if not self._names_across(text, folded, match.end())
-        ]
+        cuts = [at for at in joins if not self._names_across(folded, joins, at)]
         if not cuts:
             return self.find(text)
         pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         spaced = [cut + number for number, cut in enumerate(cuts)]  # the spaces added
         hits = []
+        first = spaced[0]
         for hit in self.find(" ".join(pieces)):
-            before = bisect.bisect_left(spaced, hit.start)
-            if bisect.bisect_left(spaced, hit.end) != before:
+            form, start, end, confidence, cue = hit
+            if end <= first:  # before the first added space: already in place
+                hits.append(hit)
+                continue
+            before = bisect.bisect_left(spaced, start)
+            if before < len(spaced) and spaced[before] < end:
                 continue  # runs across a lost line break
-            hits.append(hit._replace(start=hit.start - before, end=hit.end - before))
+            hits.append(_new(Hit, (form, start - before, end - before, confidence, cue)))
         return hits
 
-    def _names_across(self, text: str, folded: str, at: int) -> bool:
-        """Whether a one-word name of the taxonomy spans position ``at`` of its token, from the
-        token's start or a glued boundary to its end or another one ("javascript" across
-        "Java|Script" in "JavaScriptFamiliarity")."""
+    def _names_across(self, folded: str, joins: list[int], at: int) -> bool:
+        """Whether a one-word name of the taxonomy spans the join at ``at`` within its token,
+        from the token's start or another join to its end or another join ("javascript"
+        across "Java|Script" in "JavaScriptFamiliarity"; ``joins`` are all joins, in order)."""
         start = folded.rfind(" ", 0, at) + 1
         end = folded.find(" ", at)
         end = len(folded) if end < 0 else end
-        token = folded[start:end]
-        if token in self._one_word:
-            return True
-        edges = [0, *(m.end() - start for m in _GLUED.finditer(text, start, end)), len(token)]
+        inside = joins[bisect.bisect_right(joins, start) : bisect.bisect_left(joins, end)]
+        if len(inside) == 1:  # the usual case: a name spans it only if it is the whole token
+            return folded[start:end] in self._one_word
+        edges = [start, *inside, end]
         return any(
-            token[low:high] in self._one_word
+            folded[low:high] in self._one_word
             for low in edges
-            if low < at - start
+            if low < at
             for high in edges
-            if high > at - start
+            if high > at
         )
 
     def find(self, text: str) -> list[Hit]:
@@ -264,9 +268,32 @@ def _longest(
     return True
 
 
-_GLUED = re.compile(r"[a-zA-Z](?=[A-Z][a-z])")
-"""A letter glued to a capitalised word ("inferenceFamiliarity", "SQLTableau"): where a lost
-line break may have been."""
+def _class_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for byte in range(ord("a"), ord("z") + 1):
+        table[byte] = ord("a")
+    for byte in range(ord("A"), ord("Z") + 1):
+        table[byte] = ord("A")
+    return bytes(table)
+
+
+_CLASSES = _class_table()
+"""Each ASCII letter as its case ("a" or "A"), anything else a space."""
+
+
+def _glued(text: str) -> list[int]:
+    """Where a letter is glued to a capitalised word of three letters or more
+    ("inferenceFamiliarity", "SQLTableau"; not "LLMs"): where a lost line break may have been.
+    Found with two byte searches over the letters' cases, not a regex over every letter."""
+    cases = text.encode("ascii", "replace").translate(_CLASSES)
+    joins = []
+    for pattern in (b"aAaa", b"AAaa"):
+        at = cases.find(pattern)
+        while at >= 0:
+            joins.append(at + 1)
+            at = cases.find(pattern, at + 1)
+    joins.sort()
+    return joins
 
 
 _NAME_AFTER = re.compile(r"\. ?[A-Z][a-z]")
