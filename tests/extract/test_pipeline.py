@@ -235,6 +235,9 @@ def test_a_word_of_a_company_name_is_not_a_skill() -> None:
     assert "finance" not in found
     assert "communication" not in found
     assert "finance" in by_skill("Domain: Finance and banking analytics with SQL")
+    # a parent is still inferred from a child named elsewhere
+    mentions = extract("Analyst at Bajaj Finance Ltd. Built credit risk models.").mentions
+    assert [(m.skill, m.inferred) for m in mentions if m.skill == "finance"] == [("finance", True)]
 
 
 def test_a_posting_flattened_to_one_line_keeps_the_skills_of_its_glued_bullets() -> None:

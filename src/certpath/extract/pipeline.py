@@ -293,7 +293,6 @@ class Extractor:
         text = document.text
         starts = [section.start for section in document.sections]
         mentions: list[Mention] = []
-        explicit = {hit.form.skill for hit in hits}
 
         # clause start -> clause end, strength, whether it speaks of years, whether it has words
         # in parentheses or a cue about what follows it (then the strength is worked out for
@@ -360,6 +359,7 @@ class Extractor:
                     False,
                 )
             )
+        explicit = {mention.skill for mention in mentions}
         # one inferred mention per parent, at its first child's span, as strongly wanted as the
         # most wanted child (a required AWS Lambda makes AWS required)
         inferred: list[Mention] = []
