@@ -225,3 +225,11 @@ def test_glued_bullets_of_a_flattened_text_are_split_but_not_camel_case_names() 
     assert full_matcher().find_glued("We use PostgreSQL and PyTorch") == full_matcher().find(
         "We use PostgreSQL and PyTorch"
     )
+
+
+def test_a_list_set_in_capitals_matches_case_sensitive_names() -> None:
+    hits = full_matcher().find("TECHNICAL SKILLS\nPYTHON, GO, RUST, SWIFT, ORACLE\n")
+    assert {hit.form.skill for hit in hits} >= {"python", "go", "rust", "swift", "oracle-database"}
+    # capitals in prose are still not product names
+    shouted = full_matcher().find("WE WANT A SWIFT LEARNER WHO WILL GO FAR. Python is a plus.")
+    assert [hit.form.skill for hit in shouted] == ["python"]

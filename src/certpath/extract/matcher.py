@@ -215,7 +215,11 @@ class Matcher:
                 add(_new(Hit, (form, start, end, form.confidence, None)))
             elif form.case_only:  # e.g. "AI", "ML": the casing alone decides
                 written = text[start:end]
-                if written == form.text or _squash(written) == form.squashed:
+                if (
+                    written == form.text
+                    or _squash(written) == form.squashed
+                    or _shouted(text, written, start, end)
+                ):
                     add(_new(Hit, (form, start, end, form.confidence, None)))
             else:
                 pending.append((start, end, form))
@@ -360,7 +364,11 @@ def _check(
     """
     if form.case_sensitive:
         written = text[start:end]
-        if written != form.text and _squash(written) != form.squashed:
+        if (
+            written != form.text
+            and _squash(written) != form.squashed
+            and not _shouted(text, written, start, end)
+        ):
             return None
         if end - start == 1 and (_spaced_letter(text, start, end) or _initial(text, start, end)):
             return None  # a letter of "S K I L L S" or "Jane R. Smith", not the R language
@@ -390,6 +398,20 @@ def _check(
     if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
         return None
     return hit
+
+
+_LOWER = re.compile(r"[a-z]")
+
+
+def _shouted(text: str, written: str, start: int, end: int) -> bool:
+    """Whether a hit is written in capitals among capitals ("PYTHON, GO, RUST" in a list set in
+    upper case): its casing then says nothing, so it counts as written as the form is. The
+    words 60 characters either side must hold no lower-case letter."""
+    return (
+        len(written) > 1
+        and written.isupper()
+        and _LOWER.search(text, max(0, start - 60), min(len(text), end + 60)) is None
+    )
 
 
 def _enumerated(text: str, start: int, end: int) -> bool:
