@@ -106,7 +106,9 @@ _CUES = ahocorasick_rs.AhoCorasick(
 )
 """Words by which a clause states how much it wants a skill; one automaton pass per document."""
 _FIRM = [cue not in _LEVEL_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
-_FORWARD = [cue in ("ideally", "preferably") for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
+_FORWARD_CUES = ("ideally", "preferably")
+"""Preferred-cues that speak only of what follows them ("SQL, ideally with Scala")."""
+_FORWARD = [cue in _FORWARD_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -321,7 +323,7 @@ class Extractor:
                     _clause_strength(cues, line_start, line_end),
                     "year" in lowered or "yr" in lowered or "month" in lowered,
                     "(" in lowered,
-                    "ideally" in lowered or "preferably" in lowered,
+                    any(cue in lowered for cue in _FORWARD_CUES),
                 )
             stated = line[1]
             # in a long clause (a run-on sentence, a flattened list) a cue speaks only of what

@@ -308,6 +308,8 @@ _GLUED_STARTS = frozenset(phrase[:5] for phrase in _GLUABLE)
 _TAIL_WORDS = tuple({phrase.rsplit(" ", 1)[-1] for phrase in _GLUABLE})
 _TAIL_LENGTHS = sorted({len(phrase) for phrase in _GLUABLE}, reverse=True)
 _GLUABLE_SET = frozenset(_GLUABLE)
+_GLUE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.!?)")
+"""What a glued heading may follow: a lower-case letter, a digit or a sentence's end."""
 
 
 def _glued_tail(line: str) -> tuple[int, SectionKind, str] | None:
@@ -326,9 +328,6 @@ def _glued_tail(line: str) -> tuple[int, SectionKind, str] | None:
         if low[at:] in _GLUABLE_SET and body[at].isupper() and body[at - 1] in _GLUE_BEFORE:
             return at, _PHRASES[low[at:]], body[at:]
     return None
-
-
-_GLUE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.!?)")
 
 
 def _split_glued(sections: list[Section], text: str) -> list[Section]:
