@@ -190,16 +190,40 @@ def test_a_list_number_on_the_next_line_is_not_a_version() -> None:
     ]
 
 
-def test_a_longer_hit_replaces_every_hit_it_overlaps_but_what_its_phrase_names() -> None:
-    # "monitor ML models" outlasts "azure monitor" even with "ML" nested inside it, and a
-    # phrase does not keep a shorter form of its own skill ("deploy" in "deploy ML models")
-    hits = full_matcher().find("Use azure monitor ML models; deploy ML models")
+def test_a_longer_hit_replaces_every_hit_it_holds_but_what_its_phrase_names() -> None:
+    # "monitor ML models" keeps the "ML" it names, and a phrase does not keep a shorter form
+    # of its own skill ("deploy" in "deploy ML models")
+    hits = full_matcher().find("Use monitor ML models; deploy ML models")
     assert [(hit.form.skill, hit.start, hit.end) for hit in hits] == [
-        ("model-monitoring", 10, 27),
-        ("machine-learning", 18, 20),
-        ("model-deployment", 29, 45),
-        ("machine-learning", 36, 38),
+        ("model-monitoring", 4, 21),
+        ("machine-learning", 12, 14),
+        ("model-deployment", 23, 39),
+        ("machine-learning", 30, 32),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "clinical data analysis",
+            [("healthcare", "clinical data"), ("data-analysis", "data analysis")],
+        ),
+        (
+            "on AWS cloud infrastructure",
+            [("aws", "AWS cloud"), ("cloud-computing", "cloud infrastructure")],
+        ),
+        (
+            "generative AI technologies",
+            [("generative-ai", "generative AI"), ("artificial-intelligence", "AI technologies")],
+        ),
+    ],
+)
+def test_phrases_of_different_skills_that_share_a_word_both_stay(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    hits = full_matcher().find(text)
+    assert [(hit.form.skill, text[hit.start : hit.end]) for hit in hits] == expected
 
 
 def test_an_alias_with_parentheses_matches_only_as_written() -> None:
@@ -233,3 +257,18 @@ def test_a_list_set_in_capitals_matches_case_sensitive_names() -> None:
     # capitals in prose are still not product names
     shouted = full_matcher().find("WE WANT A SWIFT LEARNER WHO WILL GO FAR. Python is a plus.")
     assert [hit.form.skill for hit in shouted] == ["python"]
+
+
+def test_a_pair_written_with_a_slash_or_and_names_both_skills() -> None:
+    text = "AI/ML, C/C++, NLP/NLU and probability and statistics"
+    hits = full_matcher().find(text)
+    assert [hit.form.skill for hit in hits] == [
+        "artificial-intelligence",
+        "machine-learning",
+        "c",
+        "cpp",
+        "nlp",
+        "natural-language-understanding",
+        "probability",
+        "statistics",
+    ]

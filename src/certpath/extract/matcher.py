@@ -256,12 +256,20 @@ def _longest(
 ) -> bool:
     """Whether the hit of ``forms[index]`` at ``[start, end)`` is longer than every kept hit it
     overlaps; if so, those are dropped from ``kept``, except the skills named inside a
-    descriptive phrase (:func:`_nests`). If not, ``kept`` is left as it was."""
+    descriptive phrase (:func:`_nests`). If not, ``kept`` is left as it was.
+
+    Two phrases of different skills that only share a word ("clinical data" and "data
+    analysis" in "clinical data analysis", "generative AI" and "AI technologies") both stay:
+    neither holds the other, and the text names both.
+    """
     outer = forms[index]
     dropped = []
     at = len(kept) - 1
     while at >= 0 and kept[at][1] > start:  # kept hits end in order: these all overlap
         last = kept[at]
+        if last[0] < start and last[1] < end and forms[last[2]].skill != outer.skill:
+            at -= 1  # crossing, not nested: both stay
+            continue
         if last[1] - last[0] >= end - start:
             return False
         if not _nests(outer, forms[last[2]], start, end, last):
