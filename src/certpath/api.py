@@ -30,7 +30,7 @@ from certpath.catalog.query import (
     search_skills,
 )
 from certpath.errors import DocumentError
-from certpath.extract.pipeline import Extraction, Extractor, Source, extract_many
+from certpath.extract.pipeline import Extraction, Extractor, Kind, Source, extract_many
 from certpath.plan.models import Plan
 from certpath.plan.planner import make_plan
 from certpath.settings import Settings
@@ -138,9 +138,11 @@ class Navigator:
     def max_document_bytes(self) -> int:
         return int(self.settings.max_document_mb * 1024 * 1024)
 
-    def extract(self, source: Source, *, name: str | None = None) -> Extraction:
+    def extract(
+        self, source: Source, *, name: str | None = None, kind: Kind | None = None
+    ) -> Extraction:
         """Skill mentions of a path, bytes, text or Document (see :func:`certpath.extract`)."""
-        return self.extractor.extract(source, name=name)
+        return self.extractor.extract(source, name=name, kind=kind)
 
     def extract_many(
         self,
@@ -148,11 +150,12 @@ class Navigator:
         *,
         processes: int | None = None,
         errors: Literal["raise", "return"] = "raise",
+        kind: Kind | None = None,
     ) -> Iterator[Extraction | DocumentError]:
         """Extract a batch in order over ``processes`` (default: all cores).
 
         With ``errors="return"`` a source that cannot be read yields its DocumentError in its
-        place instead of stopping the batch.
+        place instead of stopping the batch; ``kind`` says what every document is.
         """
         return extract_many(
             sources,
@@ -160,6 +163,7 @@ class Navigator:
             catalog_dir=self.settings.catalog_dir,
             max_bytes=self.max_document_bytes,
             errors=errors,
+            kind=kind,
         )
 
     # ----------------------------------------------------------------------- market

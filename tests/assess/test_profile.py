@@ -177,6 +177,20 @@ def test_resume_text_gives_title_years_and_skills_with_lines(nav: Navigator) -> 
     assert profile.source == "<text>"
 
 
+def test_a_resume_is_extracted_as_a_resume(nav: Navigator) -> None:
+    kinds = []
+
+    class Spy:
+        catalog, today = nav.catalog, nav.today
+
+        def extract(self, source: object, *, name: object = None, kind: object = None) -> object:
+            kinds.append(kind)
+            return nav.extract(source, name=name, kind=kind)  # type: ignore[arg-type]
+
+    load_profile(RESUME, Spy())  # type: ignore[arg-type]
+    assert kinds == ["resume"]
+
+
 @pytest.mark.parametrize(
     ("text", "years"),
     [

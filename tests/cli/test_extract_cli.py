@@ -133,3 +133,20 @@ def test_stdin_is_text_even_when_it_names_a_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", "-", "--json"], input=str(secret))
     document = json.loads(result.stdout)["documents"][0]
     assert "kubernetes" not in [s["skill"] for s in document["skills"]]
+
+
+def test_extract_kind_says_what_the_files_are(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text("Expertise in Python is required.\n", encoding="utf-8")
+    as_read = json.loads(runner.invoke(app, ["extract", str(path), "--json"]).stdout)
+    [document] = as_read["documents"]
+    assert (document["kind"], document["skills"][0]["strength"]) == ("unknown", "required")
+    result = runner.invoke(app, ["extract", str(path), "--kind", "resume", "--json"])
+    [document] = json.loads(result.stdout)["documents"]
+    assert (document["kind"], document["skills"][0]["strength"]) == ("resume", "mentioned")
+    shown = runner.invoke(app, ["extract", str(path), "--kind", "resume"], env={"COLUMNS": "200"})
+    assert "(text, resume): 1 skill(s)" in shown.stdout
+    wrong = runner.invoke(app, ["extract", str(path), "--kind", "cv"])
+    assert wrong.exit_code == 2
+    assert "resume" in wrong.output
+    assert "posting" in wrong.output

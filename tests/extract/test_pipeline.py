@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from certpath import Document, DocumentError, extract, extract_many
-from certpath.extract.document import SectionKind, Strength
+from certpath.extract.document import DocumentKind, SectionKind, Strength
 
 POSTING = """Machine Learning Engineer
 About the role
@@ -207,6 +207,30 @@ def test_extract_many_matches_one_at_a_time(tmp_path: Path) -> None:
     single = [extract(text).to_dict() for text in texts]
     assert [r.to_dict() for r in extract_many(texts, processes=1)] == single
     assert [r.to_dict() for r in extract_many(texts, processes=2, chunksize=2)] == single
+
+
+def test_a_resume_asks_for_nothing() -> None:
+    # the same words that make a posting's skills required describe the writer of a resume
+    text = "Requirements\nExpertise in Python is required. 3+ years of SQL. Docker is a plus.\n"
+    posting = extract(text)
+    assert posting.document.kind is DocumentKind.UNKNOWN
+    assert {m.skill: m.strength for m in posting.mentions if not m.inferred} == {
+        "python": Strength.REQUIRED,
+        "sql": Strength.REQUIRED,
+        "docker": Strength.PREFERRED,
+    }
+    resume = extract(text, kind="resume")
+    assert resume.document.kind is DocumentKind.RESUME
+    assert {m.strength for m in resume.mentions} == {Strength.MENTIONED}
+    assert {s.strength for s in resume.skills} == {Strength.MENTIONED}
+    assert [m.years for m in resume.mentions if m.skill == "sql"] == [3.0]  # years still read
+
+
+def test_the_kind_applies_to_a_whole_batch() -> None:
+    texts = ["Python is required", "Must have SQL"] * 2
+    single = [extract(text, kind=DocumentKind.RESUME).to_dict() for text in texts]
+    assert [r.to_dict() for r in extract_many(texts, processes=2, kind="resume")] == single
+    assert {m["strength"] for r in single for m in r["mentions"]} == {"mentioned"}
 
 
 def test_extract_many_errors_raise_or_return(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfWriter
 
 from certpath.errors import DocumentError
-from certpath.extract.document import Document, SectionKind
+from certpath.extract.document import Document, DocumentKind, SectionKind
 from certpath.extract.readers import DEFAULT_MAX_BYTES, html_to_text, read, read_text
 
 # --- fixtures built in code -------------------------------------------------------------------
@@ -446,6 +446,7 @@ def test_html_to_text_handles_deep_nesting() -> None:
 def test_json_resume() -> None:
     document = read(json.dumps(RESUME).encode(), name="resume.json")
     assert document.format == "json-resume"
+    assert document.kind is DocumentKind.RESUME
     assert _kinds(document) == [
         "other",
         "summary",
@@ -490,6 +491,7 @@ def test_linkedin_export() -> None:
     )
     document = read(export, name="export.zip")
     assert document.format == "linkedin-export"
+    assert document.kind is DocumentKind.RESUME
     assert document.text.splitlines()[:2] == ["Jane Doe", "ML Engineer"]
     assert "Data Scientist — Acme (Jan 2019 – present), Lisbon" in document.text
     assert "- Apache Spark" in document.text
@@ -543,6 +545,7 @@ def test_json_resume_with_plain_skills_awards_publications_and_interests() -> No
 def test_jobposting_json_ld() -> None:
     document = read(json.dumps(POSTING).encode(), name="posting.jsonld")
     assert document.format == "jobposting"
+    assert document.kind is DocumentKind.POSTING
     assert document.text.splitlines()[0] == "Senior Machine Learning Engineer"
     assert "<b>" not in document.text
     assert "- Ship models with MLflow" in document.text

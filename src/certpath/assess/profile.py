@@ -32,7 +32,7 @@ from certpath.market.classify import TitleClassifier
 
 if TYPE_CHECKING:
     from certpath.catalog.loader import Catalog
-    from certpath.extract.pipeline import Extraction, Source
+    from certpath.extract.pipeline import Extraction, Kind, Source
 
 DEFAULT_HOURS_PER_WEEK = 8.0
 DEFAULT_BUDGET_USD = 500.0
@@ -83,7 +83,9 @@ class ProfileReader(Protocol):
     @property
     def today(self) -> dt.date: ...
 
-    def extract(self, source: Source, *, name: str | None = None) -> Extraction: ...
+    def extract(
+        self, source: Source, *, name: str | None = None, kind: Kind | None = None
+    ) -> Extraction: ...
 
 
 ProfileSource = str | bytes | os.PathLike[str] | Mapping[str, Any]
@@ -125,7 +127,7 @@ def load_profile(
         fields = profile_fields(data, catalog)
         label = str(source) if isinstance(source, str | os.PathLike) else "<profile>"
     else:
-        extraction = reader.extract(_resume_source(source))
+        extraction = reader.extract(_resume_source(source), kind="resume")
         fields = profile_from_extraction(extraction, catalog, reader.today)
         label = extraction.document.source
     fields = apply_overrides(fields, given, catalog)

@@ -13,7 +13,7 @@ from rich.text import Text
 from certpath.api import Navigator
 from certpath.cli.render import emit_json, print_error, stdout, table
 from certpath.errors import DocumentError
-from certpath.extract.document import Document
+from certpath.extract.document import Document, DocumentKind
 from certpath.extract.pipeline import Extraction, evidence
 from certpath.extract.readers import read
 
@@ -42,6 +42,13 @@ def extract(
     jobs: int = typer.Option(
         0, "--jobs", min=0, help="Worker processes (0: one per core for 20 files or more)."
     ),
+    kind: DocumentKind | None = typer.Option(
+        None,
+        "--kind",
+        help="What the files are, when their format does not say (JSON Resume and LinkedIn "
+        "exports are resumes, JobPosting JSON-LD is a posting): a resume's skills are never "
+        "'required' or 'preferred'.",
+    ),
 ) -> None:
     """Find the skills in resumes and job postings, with evidence.
 
@@ -68,7 +75,7 @@ def extract(
             sources.append(error)
     readable = [s for s in sources if not isinstance(s, DocumentError)]
     processes = jobs or ((os.cpu_count() or 1) if len(sources) >= 20 else 1)
-    extracted = iter(nav.extract_many(readable, processes=processes, errors="return"))
+    extracted = iter(nav.extract_many(readable, processes=processes, errors="return", kind=kind))
     results: list[Extraction | DocumentError] = [
         source if isinstance(source, DocumentError) else next(extracted) for source in sources
     ]
@@ -105,6 +112,12 @@ def extract(
         raise typer.Exit(code=1)
 
 
+def _described(data: dict[str, object]) -> str:
+    """The format, and the kind when known: "pdf, resume"."""
+    known = data["kind"] != DocumentKind.UNKNOWN.value
+    return f"{data['format']}, {data['kind']}" if known else str(data["format"])
+
+
 def _render(data: dict[str, object], text: str) -> None:
     console = stdout()
     skills = data["skills"]
@@ -112,7 +125,7 @@ def _render(data: dict[str, object], text: str) -> None:
     explicit = [s for s in skills if not s["inferred"]]
     implied = [s for s in skills if s["inferred"]]
     console.print(
-        Text(f"{data['source']} ({data['format']}): {len(explicit)} skill(s)", style="bold")
+        Text(f"{data['source']} ({_described(data)}): {len(explicit)} skill(s)", style="bold")
     )
     if explicit:
         first: dict[str, dict[str, object]] = {}

@@ -30,6 +30,14 @@ class SectionKind(StrEnum):
     OTHER = "other"
 
 
+class DocumentKind(StrEnum):
+    """What a document is, when known: a resume states skills, a posting asks for them."""
+
+    RESUME = "resume"
+    POSTING = "posting"
+    UNKNOWN = "unknown"
+
+
 class Strength(StrEnum):
     """How strongly a posting asks for a skill."""
 
@@ -60,6 +68,9 @@ class Document:
         sections: the sections in order, covering the text without gaps.
         metadata: what the format states beyond text (a posting's title, datePosted,
             baseSalary, jobLocation; a resume's name and positions...).
+        kind: a resume or a posting, when the format or the caller says so. A resume's
+            mentions are never "required" or "preferred": its words ("expertise in",
+            "must-have skills I bring") describe the writer, not a demand.
     """
 
     text: str
@@ -67,6 +78,7 @@ class Document:
     format: str = "text"
     sections: tuple[Section, ...] = ()
     metadata: Mapping[str, Any] = field(default_factory=dict)
+    kind: DocumentKind = DocumentKind.UNKNOWN
 
     def section_at(self, offset: int) -> Section | None:
         """The section holding a character offset."""

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
@@ -23,7 +23,7 @@ import ahocorasick_rs
 
 from certpath.errors import DocumentError
 from certpath.extract.confidence import BOILERPLATE, LISTING, SkillConfidence
-from certpath.extract.document import Document, Mention, SectionKind, Strength
+from certpath.extract.document import Document, DocumentKind, Mention, SectionKind, Strength
 from certpath.extract.matcher import Hit, Matcher
 from certpath.extract.sections import detect_sections, flattened
 
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from certpath.catalog.loader import Catalog
 
 Source = str | bytes | os.PathLike[str] | Document
+Kind = DocumentKind | Literal["resume", "posting", "unknown"]
+"""What a document is, as :class:`DocumentKind` or its value."""
 
 _SECTION_STRENGTH = {
     SectionKind.REQUIREMENTS: Strength.REQUIRED,
@@ -199,6 +201,7 @@ class Extraction:
         return {
             "source": self.document.source,
             "format": self.document.format,
+            "kind": self.document.kind.value,
             "mentions": [
                 {
                     "skill": m.skill,
@@ -260,9 +263,16 @@ class Extractor:
         }
         self.max_bytes = max_bytes
 
-    def extract(self, source: Source, *, name: str | None = None) -> Extraction:
-        """Extract the skills of a path, bytes, text or :class:`Document`."""
-        return self.extract_document(self.read(source, name=name))
+    def extract(
+        self, source: Source, *, name: str | None = None, kind: Kind | None = None
+    ) -> Extraction:
+        """Extract the skills of a path, bytes, text or :class:`Document`; ``kind`` ("resume"
+        or "posting") says what it is when its format does not (a resume asks for nothing, so
+        its mentions are never required or preferred)."""
+        document = self.read(source, name=name)
+        if kind is not None:
+            document = replace(document, kind=DocumentKind(kind))
+        return self.extract_document(document)
 
     def read(self, source: Source, *, name: str | None = None) -> Document:
         if isinstance(source, Document):
@@ -273,13 +283,7 @@ class Extractor:
 
     def extract_document(self, document: Document) -> Extraction:
         if not document.sections and document.text:
-            document = Document(
-                document.text,
-                document.source,
-                document.format,
-                detect_sections(document.text),
-                document.metadata,
-            )
+            document = replace(document, sections=detect_sections(document.text))
         text = document.text
         hits = self.matcher.find_glued(text) if flattened(text) else self.matcher.find(text)
         # clause ends: they bound the clause whose words state a strength, and the evidence
@@ -301,7 +305,9 @@ class Extractor:
         # each hit)
         lines: dict[int, tuple[int, Strength | None, bool, bool, bool]] = {}
         lowered_text = text.lower() if hits else ""
-        cues = _strength_cues(lowered_text, text) if hits else ([], [], [], [])
+        # a resume's words describe its writer: "expertise in" there requires nothing
+        wants = document.kind is not DocumentKind.RESUME
+        cues = _strength_cues(lowered_text, text) if hits and wants else ([], [], [], [])
         parentheses = _parentheses(text, hits)
         sections = document.sections
         for number, hit in enumerate(hits):
@@ -335,7 +341,9 @@ class Extractor:
             if stated is not None and ((line[3] and parentheses) or line[4]):
                 aside = parentheses if line[3] else None
                 stated = _clause_strength(cues, low, high, aside, (number, start))
-            strength = stated or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
+            strength = stated or (
+                _SECTION_STRENGTH.get(section, Strength.MENTIONED) if wants else Strength.MENTIONED
+            )
             if (
                 strength is Strength.REQUIRED
                 and section is SectionKind.NICE_TO_HAVE
@@ -648,14 +656,17 @@ def _default_extractor(catalog_dir: Path | None = None, max_bytes: int | None = 
     return Extractor(load_catalog(catalog_dir), max_bytes)
 
 
-def extract(source: Source, *, name: str | None = None) -> Extraction:
-    """Extract skill mentions from a path, bytes, text or Document, with the packaged catalog.
+def extract(source: Source, *, name: str | None = None, kind: Kind | None = None) -> Extraction:
+    """Extract skill mentions from a path, bytes, text or Document, with the packaged catalog;
+    ``kind`` ("resume" or "posting") says what it is when its format does not.
 
     Examples:
         >>> sorted(extract("Skills: Python, SQL, Docker").skill_ids())
         ['docker', 'python', 'sql']
+        >>> extract("Expertise in Python is required", kind="resume").mentions[0].strength.value
+        'mentioned'
     """
-    return _default_extractor().extract(source, name=name)
+    return _default_extractor().extract(source, name=name, kind=kind)
 
 
 _WORKER: Extractor | None = None
@@ -666,14 +677,16 @@ def _init_worker(catalog_dir: Path | None, max_bytes: int | None) -> None:
     _WORKER = _default_extractor(catalog_dir, max_bytes)
 
 
-def _work(item: Source) -> Extraction | DocumentError:
+def _work(item: Source, kind: Kind | None = None) -> Extraction | DocumentError:
     assert _WORKER is not None
-    return _extract_or_error(_WORKER, item)
+    return _extract_or_error(_WORKER, item, kind)
 
 
-def _extract_or_error(extractor: Extractor, item: Source) -> Extraction | DocumentError:
+def _extract_or_error(
+    extractor: Extractor, item: Source, kind: Kind | None = None
+) -> Extraction | DocumentError:
     try:
-        return extractor.extract(item)
+        return extractor.extract(item, kind=kind)
     except DocumentError as error:
         return error
 
@@ -687,6 +700,7 @@ def extract_many(
     catalog_dir: Path | None = ...,
     max_bytes: int | None = ...,
     errors: Literal["raise"] = ...,
+    kind: Kind | None = ...,
 ) -> Iterator[Extraction]: ...
 @overload
 def extract_many(
@@ -697,6 +711,7 @@ def extract_many(
     catalog_dir: Path | None = ...,
     max_bytes: int | None = ...,
     errors: Literal["return"],
+    kind: Kind | None = ...,
 ) -> Iterator[Extraction | DocumentError]: ...
 def extract_many(
     sources: Iterable[Source],
@@ -706,8 +721,10 @@ def extract_many(
     catalog_dir: Path | None = None,
     max_bytes: int | None = None,
     errors: Literal["raise", "return"] = "raise",
+    kind: Kind | None = None,
 ) -> Iterator[Extraction | DocumentError]:
-    """Extract a batch, in order, spread over ``processes`` (default: all cores).
+    """Extract a batch, in order, spread over ``processes`` (default: all cores); ``kind``
+    says what every document of the batch is (see :func:`extract`).
 
     Each worker compiles the matcher once; results equal :func:`extract` one at a time.
     ``processes=1`` runs in this process (no pool). A source that cannot be read raises its
@@ -718,7 +735,8 @@ def extract_many(
         >>> [sorted(r.skill_ids()) for r in extract_many(["Python", "SQL and R"], processes=1)]
         [['python'], ['r', 'sql']]
     """
-    results = _mapped(_work, sources, processes, chunksize, catalog_dir, max_bytes)
+    work = partial(_work, kind=kind) if kind is not None else _work
+    results = _mapped(work, sources, processes, chunksize, catalog_dir, max_bytes)
     yield from _raise_or_return(results, errors)
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from certpath.errors import DocumentError
-from certpath.extract.document import Document, Section
+from certpath.extract.document import Document, DocumentKind, Section
 from certpath.extract.sections import detect_sections, heading_kind
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "read", "read_text"]
@@ -685,7 +685,16 @@ def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> 
         format=format,
         sections=detect_sections(text),
         metadata=dict(metadata),
+        kind=_KINDS.get(format, DocumentKind.UNKNOWN),
     )
+
+
+_KINDS = {
+    "json-resume": DocumentKind.RESUME,
+    "linkedin-export": DocumentKind.RESUME,
+    "jobposting": DocumentKind.POSTING,
+}
+"""The formats that say what a document is; any other could be either."""
 
 
 # --- PDF --------------------------------------------------------------------------------------
