@@ -794,9 +794,9 @@ def record_ingested_file(store: MarketStore, report: FileReport) -> None:
 
 def posting_document(record: PostingRecord, source: str) -> Document:
     """The text skills are extracted from: the title, a newline, the description."""
-    from certpath.extract.document import Document
+    from certpath.extract.document import Document, DocumentKind
 
-    return Document(record.text, source, "text")
+    return Document(record.text, source, "text", kind=DocumentKind.POSTING)
 
 
 def posting_row(
