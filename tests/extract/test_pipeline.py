@@ -259,6 +259,14 @@ def test_a_word_of_a_company_name_is_not_a_skill() -> None:
     assert "finance" not in found
     assert "communication" not in found
     assert "finance" in by_skill("Domain: Finance and banking analytics with SQL")
+    assert "finance" not in by_skill("Managing a network of Mahindra Financial services limited")
+    # a line naming an employer: its business or soft words are the name; its domain is where
+    # the writer worked
+    resume = "company - Parkar Consulting and Labs\ncompany - British Telecom\n"
+    assert "consulting" not in by_skill(resume)
+    assert "telecommunications" in by_skill(resume)
+    flattened = "Company: Acme Labs. Consulting with clients on data strategy and SQL."
+    assert "consulting" in by_skill(flattened)  # past the name
     # a parent is still inferred from a child named elsewhere
     mentions = extract("Analyst at Bajaj Finance Ltd. Built credit risk models.").mentions
     assert [(m.skill, m.inferred) for m in mentions if m.skill == "finance"] == [("finance", True)]

@@ -252,9 +252,12 @@ class Extractor:
         self.perks = frozenset(
             key for key, skill in catalog.skills.items() if skill.group.value == "domain"
         )
-        # a domain or soft skill can be a word of a company's name ("Bajaj Finance Ltd")
+        # a domain, soft or business skill can be a word of a company's name ("Bajaj Finance
+        # Ltd", "Fujitsu Consulting India")
         self.nameable = self.perks | {
-            key for key, skill in catalog.skills.items() if skill.group.value == "soft"
+            key
+            for key, skill in catalog.skills.items()
+            if skill.group.value in ("soft", "business")
         }
         self.confidence = SkillConfidence.load()
         self.priors = {
@@ -315,7 +318,9 @@ class Extractor:
             section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
             if section is SectionKind.BENEFITS and hit.form.skill in self.perks:
                 continue
-            if hit.form.skill in self.nameable and _company_name(text, start, end):
+            if hit.form.skill in self.nameable and _company_name(
+                text, start, end, hit.form.skill not in self.perks
+            ):
                 continue
             # the clause around the hit: its line, cut at sentence and clause ends
             index = bisect.bisect_right(ends, start)
@@ -502,16 +507,39 @@ each speaks only of what follows it ("ideally", "preferably")."""
 
 
 _LEGAL_FORM = re.compile(
-    r"(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’.-]*){0,4}[ \t]+"
-    r"(?:(?:Pvt|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|GmbH)\b|Co(?=[.,\s]|$))\.?"
+    r"(?:[ \t]+(?:&[ \t]+)?(?:[A-Z][\w&'’.-]*|services|solutions|technologies|systems)){0,4}"
+    r"[ \t]+(?:(?:Pvt|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|GmbH)\b|Co(?=[.,\s]|$)"
+    r"|(?:private )?limited\b)\.?"
 )
+_COMPANY_LINE = re.compile(r"[ \t]*(?:company|employer|client)[ \t]*[-:–][ \t]*", re.IGNORECASE)
+"""A line that names an employer ("company - Fujitsu Consulting India", "Client: Acme")."""
 
 
-def _company_name(text: str, start: int, end: int) -> bool:
+def _company_name(text: str, start: int, end: int, labelled: bool) -> bool:
     """Whether a capitalised hit is a word of a company's name: capitalised words up to a
     legal form follow it ("Bajaj Finance Ltd", "TATA Communications Payment Solutions Ltd",
-    "Rotex Engineers & Manufacturing Pvt. Ltd")."""
-    return text[start : start + 1].isupper() and _LEGAL_FORM.match(text, end) is not None
+    "Rotex Engineers & Manufacturing Pvt. Ltd", "Mahindra Financial services limited"), or,
+    with ``labelled``, it is on a line that names an employer ("company - Fujitsu Consulting
+    India"). A work domain is not looked for there: "company - British Telecom" also says
+    where the writer worked."""
+    if not text[start : start + 1].isupper():
+        return False
+    if _LEGAL_FORM.match(text, end) is not None:
+        return True
+    if not labelled:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _COMPANY_LINE.match(text, line_start)
+    # the name is what follows the label, up to a clause mark: a posting flattened to one line
+    # may open with "Company: Acme" and go on to its duties
+    return (
+        label is not None
+        and label.end() <= start <= label.end() + 40
+        and _NAME_ENDS.search(text, label.end(), start) is None
+    )
+
+
+_NAME_ENDS = re.compile(r"[.,;:|·•/()]")
 
 
 def _firmly_required(cues: Cues, start: int, end: int) -> bool:
