@@ -509,7 +509,7 @@ each speaks only of what follows it ("ideally", "preferably")."""
 _LEGAL_FORM = re.compile(
     r"(?:[ \t]+(?:&[ \t]+)?(?:[A-Z][\w&'’.-]*|services|solutions|technologies|systems)){0,4}"
     r"[ \t]+(?:(?:Pvt|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|GmbH)\b|Co(?=[.,\s]|$)"
-    r"|(?:private )?limited\b)\.?"
+    r"|(?:private )?limited\b(?! to\b))\.?"
 )
 _COMPANY_LINE = re.compile(r"[ \t]*(?:company|employer|client)[ \t]*[-:–][ \t]*", re.IGNORECASE)
 """A line that names an employer ("company - Fujitsu Consulting India", "Client: Acme")."""
