@@ -272,3 +272,10 @@ def test_a_pair_written_with_a_slash_or_and_names_both_skills() -> None:
         "probability",
         "statistics",
     ]
+
+
+def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form() -> None:
+    text = "Skill Details\nMYSQL- Experience - 17 months\nORACLE- Experience - 17 months\n"
+    assert [hit.form.skill for hit in full_matcher().find(text)] == ["mysql", "oracle-database"]
+    # within a sentence, capitals still say something: not the Oracle database
+    assert full_matcher().find("We met the ORACLE team in Austin about sales.") == []

@@ -413,13 +413,19 @@ _LOWER = re.compile(r"[a-z]")
 
 def _shouted(text: str, written: str, start: int, end: int) -> bool:
     """Whether a hit is written in capitals among capitals ("PYTHON, GO, RUST" in a list set in
-    upper case): its casing then says nothing, so it counts as written as the form is. The
-    words 60 characters either side must hold no lower-case letter."""
-    return (
-        len(written) > 1
-        and written.isupper()
-        and _LOWER.search(text, max(0, start - 60), min(len(text), end + 60)) is None
-    )
+    upper case: the words 60 characters either side hold no lower-case letter), or in capitals
+    as a whole list item ("ORACLE- Experience - 6 months", "- SPARK"): its casing then says
+    nothing, so it counts as written as the form is. Its context rules still apply."""
+    if len(written) < 2 or not written.isupper():
+        return False
+    if _LOWER.search(text, max(0, start - 60), min(len(text), end + 60)) is None:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t-*•·") and _ITEM_END.match(text, end) is not None
+
+
+_ITEM_END = re.compile(r"[ \t]*(?:[-:,;|]|\r?\n|$)")
+"""What may follow a list item's name: a separator or the end of its line."""
 
 
 def _enumerated(text: str, start: int, end: int) -> bool:
