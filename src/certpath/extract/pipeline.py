@@ -346,9 +346,10 @@ class Extractor:
             if stated is not None and ((line[3] and parentheses) or line[4]):
                 aside = parentheses if line[3] else None
                 stated = _clause_strength(cues, low, high, aside, (number, start))
-            strength = stated or (
-                _SECTION_STRENGTH.get(section, Strength.MENTIONED) if wants else Strength.MENTIONED
-            )
+            if not wants:
+                strength = Strength.MENTIONED
+            else:
+                strength = stated or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
             if (
                 strength is Strength.REQUIRED
                 and section is SectionKind.NICE_TO_HAVE
@@ -763,8 +764,9 @@ def extract_many(
         >>> [sorted(r.skill_ids()) for r in extract_many(["Python", "SQL and R"], processes=1)]
         [['python'], ['r', 'sql']]
     """
-    work = partial(_work, kind=kind) if kind is not None else _work
-    results = _mapped(work, sources, processes, chunksize, catalog_dir, max_bytes)
+    results = _mapped(
+        partial(_work, kind=kind), sources, processes, chunksize, catalog_dir, max_bytes
+    )
     yield from _raise_or_return(results, errors)
 
 
