@@ -88,6 +88,16 @@ def test_case_sensitive_form() -> None:
     assert [h.form.skill for h in m.find("AI and ai and Ai")] == ["ai"]
 
 
+def test_a_product_name_with_a_capital_inside_is_its_name_spelt_loosely() -> None:
+    m = matcher(
+        skill("redshift", Alias(text="Redshift", case_sensitive=True), kind="platform"),
+        skill("react", Alias(text="React", case_sensitive=True), kind="framework"),
+    )
+    found = m.find("Snowflake, RedShift and BigQuery; redshift of galaxies; REDSHIFT of stars")
+    assert [(h.form.skill, h.start) for h in found] == [("redshift", 11)]
+    assert m.find("Re Act") == []  # two words are not one name
+
+
 def test_context_rules_are_data() -> None:
     r = skill(
         "r",

@@ -215,11 +215,7 @@ class Matcher:
                 add(_new(Hit, (form, start, end, form.confidence, None)))
             elif form.case_only:  # e.g. "AI", "ML": the casing alone decides
                 written = text[start:end]
-                if (
-                    written == form.text
-                    or _squash(written) == form.squashed
-                    or _shouted(text, written, start, end)
-                ):
+                if written == form.text or _cased(form, text, written, start, end):
                     add(_new(Hit, (form, start, end, form.confidence, None)))
             else:
                 pending.append((start, end, form))
@@ -372,11 +368,7 @@ def _check(
     """
     if form.case_sensitive:
         written = text[start:end]
-        if (
-            written != form.text
-            and _squash(written) != form.squashed
-            and not _shouted(text, written, start, end)
-        ):
+        if written != form.text and not _cased(form, text, written, start, end):
             return None
         if end - start == 1 and (_spaced_letter(text, start, end) or _initial(text, start, end)):
             return None  # a letter of "S K I L L S" or "Jane R. Smith", not the R language
@@ -409,6 +401,23 @@ def _check(
 
 
 _LOWER = re.compile(r"[a-z]")
+
+
+def _cased(form: Form, text: str, written: str, start: int, end: int) -> bool:
+    """Whether a hit on a case-sensitive form that is not written exactly as the form still
+    counts as written so: with other separators ("CI-CD" for "CI/CD"), in capitals among
+    capitals or as a list item (:func:`_shouted`), or as one word with a capital inside it
+    ("RedShift", "SalesForce", "LORAs"): a product's name spelt loosely, which a common word
+    ("redshift" in astronomy) never is."""
+    if _squash(written) == form.squashed or _shouted(text, written, start, end):
+        return True
+    return (
+        len(written) >= 4
+        and written.isalnum()
+        and not written[1:].islower()
+        and not written.isupper()
+        and written.lower() == form.text.lower()
+    )
 
 
 def _shouted(text: str, written: str, start: int, end: int) -> bool:
