@@ -712,6 +712,14 @@ def test_ligatures_full_width_letters_and_soft_hyphens_are_read_as_what_they_sta
     assert "Kubernetes and Airflow" in page.text
 
 
+def test_mojibake_is_repaired_and_clean_accents_are_left_alone() -> None:
+    # UTF-8 once decoded as Windows-1252, and as Latin-1 (its C1 controls kept)
+    assert read("Skills â€¢ Python â€¢ NaÃ¯ve Bayes\n").text == "Skills • Python • Naïve Bayes\n"
+    assert read("Skills\nâ\x80¢ SQL\n").text == "Skills\n• SQL\n"
+    clean = "Crème brûlée, pâte; “quotes” – Ã  la carte\n"
+    assert read(clean).text == clean
+
+
 def test_undecodable_bytes_give_an_encoding_error() -> None:
     with pytest.raises(DocumentError, match="UTF-8") as excinfo:
         read(b"Skills\n\x81\x8d\x8f\x90 Python\n", name="resume.txt")

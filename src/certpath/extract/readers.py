@@ -24,6 +24,8 @@ from html import unescape
 from pathlib import Path
 from typing import Any, Final
 
+import ftfy
+
 from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, Section
 from certpath.extract.sections import detect_sections, heading_kind
@@ -627,10 +629,31 @@ def _looks_like_text(text: str, *, strict: bool) -> bool:
 def _normalise(text: str) -> str:
     """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``; typographic
     ligatures spelt out ("ﬂ" in "MLﬂow", as LaTeX PDFs give it), full-width letters made ASCII,
-    soft hyphens and zero-width characters dropped ("Kuber&shy;netes")."""
+    soft hyphens and zero-width characters dropped ("Kuber&shy;netes"); UTF-8 that was once
+    decoded as Latin-1 or Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`)."""
+    text = _unmangle(text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
     return unicodedata.normalize("NFC", text).translate(_SPELLED_OUT)
+
+
+_MANGLED = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039"
+    "\u203a\u20ac\u2122]"
+)
+"""A lead byte of UTF-8 then a continuation byte, both read as Latin-1 or Windows-1252
+characters ("Ã¯" for "ï", "â€" opening "•" and the curly quotes): where mojibake may be."""
+
+
+def _unmangle(text: str) -> str:
+    """Text with mojibake repaired: UTF-8 that some earlier tool decoded as Latin-1 or
+    Windows-1252 ("â€¢ NaÃ¯ve Bayes" for "• Naïve Bayes", common in resumes that passed through
+    a database or a spreadsheet). ``ftfy`` decides, and changes nothing it is not sure of; it
+    is only asked where a mangled pair appears, so clean text costs one search."""
+    if _MANGLED.search(text) is None:
+        return text
+    return ftfy.fix_encoding(text)
 
 
 _SPELLED_OUT: dict[int, str | None] = {
