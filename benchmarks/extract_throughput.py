@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import postings, replicate
 
 from certpath.catalog import load_catalog
+from certpath.extract import matcher as matcher_module
 from certpath.extract.document import Document
 from certpath.extract.matcher import Matcher
 from certpath.extract.pipeline import Extractor
@@ -70,10 +71,13 @@ def main() -> None:
     start = time.perf_counter()
     matcher = Matcher.from_catalog(catalog)
     build = time.perf_counter() - start
-    aliases = sorted({form.text for form in matcher.forms if not form.variant})
+    aliases = sorted(
+        {alias.text for skill in catalog.skills.values() for alias in skill.surface_forms()}
+    )
+    automaton = "daachorse" if matcher_module.daachorse is not None else "ahocorasick_rs"
     print(
         f"matcher: {len(matcher.forms)} compiled forms ({len(aliases)} surface forms), "
-        f"built in {build:.2f} s"
+        f"{automaton} automaton, built in {build:.2f} s"
     )
 
     timed("certpath Matcher.find (1 core)", corpus, matcher.find)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pytest
+import yaml
 
 from certpath.catalog import load_catalog
 from certpath.catalog.models import Alias, AliasContext, Skill
+from certpath.extract import matcher as matcher_module
 from certpath.extract.matcher import Matcher, compile_forms, fold
 
 
@@ -38,6 +41,43 @@ def skill(
 )
 def test_fold_keeps_length(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Node.js, ASP.NET and .NET.", "node.js  asp.net and .net "),
+        ("with Python.Docker basics", "with python docker basics"),
+        ("e.g. Python 3.11...", "e.g  python 3.11   "),
+        ("v2.Next and a.b", "v2.next and a.b"),
+        ("end.", "end "),
+        (".", " "),
+    ],
+)
+def test_a_dot_is_kept_inside_a_name_and_folded_where_it_ends_a_sentence(
+    text: str, folded: str
+) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.skipif(
+    matcher_module.daachorse is None,
+    reason="daachorse is not installed (it has no wheel for this platform), so the "
+    "ahocorasick_rs automaton is the one in use and the one every other test runs",
+)
+def test_both_automata_find_the_same_hits(monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = yaml.safe_load((Path(__file__).parent.parent / "data" / "extract_gold.yaml").read_text())
+    texts = [case["text"] for case in gold["cases"]]
+    texts.append("\n".join(texts))
+    forms = compile_forms(load_catalog().skills.values())
+    fast = Matcher(forms)
+    monkeypatch.setattr(matcher_module, "daachorse", None)
+    portable = Matcher(forms)
+    found = 0
+    for text in texts:
+        assert fast.find(text) == portable.find(text), text
+        found += len(fast.find(text))
+    assert found > 100
 
 
 def test_spans_point_into_the_original_text() -> None:
