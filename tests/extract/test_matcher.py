@@ -329,3 +329,35 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
     assert [hit.form.skill for hit in full_matcher().find(text)] == ["mysql", "oracle-database"]
     # within a sentence, capitals still say something: not the Oracle database
     assert full_matcher().find("We met the ORACLE team in Austin about sales.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unit and integration testing", {"unit-testing": "unit and integration testing"}),
+        (
+            "Front-end and back-end development",
+            {"frontend-development": "Front-end and back-end development"},
+        ),
+        ("batch / stream processing", {"batch-processing": "batch / stream processing"}),
+        (
+            "data ingestion, preparation, and analysis",
+            {
+                "data-cleaning": "data ingestion, preparation",
+                "data-analysis": "data ingestion, preparation, and analysis",
+            },
+        ),
+        ("AI and computer vision", {}),  # "AI" is a skill by itself: no "AI vision"
+        ("MS Excel, R, SPSS, SQL", {}),  # a list of tools, not "MS SQL"
+        ("vision, large language models", {}),  # a comma does not share a head from the right
+        ("Python and machine learning", {}),  # no "Python learning" to name
+    ],
+)
+def test_a_coordination_names_the_skill_of_each_shared_word(
+    text: str, expected: dict[str, str]
+) -> None:
+    m = full_matcher()
+    hits = m.find(text)
+    added = [hit for hit in m.coordinated(text, hits) if hit not in hits]
+    assert {hit.form.skill: text[hit.start : hit.end] for hit in added} == expected
+    assert all(hit.confidence < hit.form.confidence for hit in added)

@@ -141,6 +141,10 @@ class Matcher:
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
         self._one_word = frozenset(form.key for form in forms if " " not in form.key)
+        # the forms a shared word may name: of several words, and with no rule to check; and
+        # for each form, the words it may share with one of them (see :meth:`coordinated`)
+        self._plain = {form.key: form for form in forms if " " in form.key and not form.checked}
+        self._shared = _shareable(forms, self._plain)
         self._scan = _scanner([b" " + form.key.encode("ascii") + b" " for form in forms])
 
     @classmethod
@@ -196,6 +200,70 @@ class Matcher:
             for high in edges
             if high > at
         )
+
+    def coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """``hits`` (in text order) and the skills named through words they share with a
+        coordinated neighbour, in text order: "unit and integration testing" names unit
+        testing, "model versioning, deployment and monitoring" model deployment and model
+        monitoring, "front-end and back-end development" frontend development.
+
+        Only a form of several words with no rule to check is named so, through a word that
+        is no skill by itself ("AI and computer vision" is no "AI vision"; in "MS Excel, R,
+        SPSS, SQL" the list names each tool alone), at most three words along a list, and
+        words shared from the right need "and", "or", "&" or "/" before them ("vision, large
+        language models" names no vision language model). The added hit spans the
+        coordination, its confidence a tenth below its form's.
+        """
+        shareable = self._shared
+        plain = self._plain
+        starts: set[int] = set()
+        found: set[tuple[str, int]] | None = None  # the skills at each start, once needed
+        added: list[Hit] = []
+        for hit in hits:
+            form = hit.form
+            shared = shareable.get(form.key)
+            if shared is None:
+                continue
+            heads, leads = shared
+            # cheap tests first: most hits have no coordination next to them
+            before = bool(heads) and text.endswith(_CONJUNCTIONS, 0, hit.start)
+            after = bool(leads) and text.startswith(_LISTED, hit.end)
+            if not (before or after):
+                continue
+            if not starts:
+                starts = {other.start for other in hits}
+            for words, step, near in ((heads, -1, before), (leads, 1, after)):
+                if not near:
+                    continue
+                start, end = hit.start, hit.end
+                for item in range(3):
+                    if step < 0:  # the text before, reversed: an anchored match, not a search
+                        pattern = _BEFORE_AND if item == 0 else _BEFORE_LIST
+                        word = pattern.match(text[max(0, start - 40) : start][::-1])
+                        if word is None or start - word.end(1) in starts:
+                            break
+                        start -= word.end()
+                        key = word.group(1)[::-1]
+                    else:
+                        word = _AFTER.match(text, end)
+                        if word is None or word.start(1) in starts:
+                            break
+                        end = word.end()
+                        key = word.group(1)
+                    key = key.lower().replace("-", " ")  # as _key folds such a word
+                    for part in words:
+                        other = plain.get(f"{key} {part}" if step < 0 else f"{part} {key}")
+                        if other is None or other.skill == form.skill:
+                            continue
+                        if found is None:
+                            found = {(named.form.skill, named.start) for named in hits}
+                        if (other.skill, start) not in found:
+                            found.add((other.skill, start))
+                            hit_ = (other, start, end, other.confidence - 0.1, None)
+                            added.append(_new(Hit, hit_))
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=_START)
 
     def find(self, text: str) -> list[Hit]:
         """Every skill hit in ``text``, longest-first without overlaps, in text order."""
@@ -279,6 +347,57 @@ def _scanner(patterns: list[bytes]) -> Callable[[bytes], list[tuple[int, int, in
         return [(start, end, index) for index, start, end in found]
 
     return reordered
+
+
+_WORD = r"([A-Za-z][A-Za-z0-9+#]*(?:-[A-Za-z0-9+#]+)*)"
+_REVERSED_WORD = r"((?:[A-Za-z0-9+#]+-)*[A-Za-z0-9+#]*[A-Za-z])(?![A-Za-z0-9+#\-])"
+_BEFORE_AND = re.compile(
+    r"(?:[ \t]+(?:dna|ro|&)[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)" + _REVERSED_WORD
+)
+_BEFORE_LIST = re.compile(r"[ \t]*,[ \t]*" + _REVERSED_WORD)
+_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]*[/&][ \t]*)"
+    + _WORD
+    + r"(?![A-Za-z0-9+#])"
+)
+"""A word coordinated with a neighbouring hit: before it (over the reversed text before the hit),
+joined by "and", "or", "&" or "/", and further back by commas once one of those is found;
+after it, by those or a comma."""
+_CONJUNCTIONS = (" and ", " or ", " & ", "/", "/ ", "&", "& ", "\tand ", " and\t")
+_LISTED = (",", " and ", " or ", " & ", "/", " /", "&", " ,")
+"""What a coordination's text ends with before a hit, or starts with after one: the cheap
+tests before :data:`_BEFORE_AND` and :data:`_AFTER`."""
+
+
+def _shareable(forms: list[Form], plain: dict[str, Form]) -> dict[str, tuple[list[str], list[str]]]:
+    """For each form key, the words at its end (heads) and at its start (leads) that it shares
+    with a form of ``plain`` that differs from it in the rest: "testing" for "integration
+    testing" (unit testing), "model" for "model deployment" (model monitoring)."""
+    heads: dict[str, set[str]] = {}
+    leads: dict[str, set[str]] = {}
+    for key in plain:
+        words = key.split(" ")
+        for cut in range(1, len(words)):
+            head, lead = " ".join(words[cut:]), " ".join(words[:cut])
+            heads.setdefault(head, set()).add(lead)
+            leads.setdefault(lead, set()).add(head)
+    shareable = {}
+    for form in forms:
+        words = form.key.split(" ")
+        cuts = range(1, len(words))
+        ends = [" ".join(words[cut:]) for cut in cuts]
+        starts = [" ".join(words[:cut]) for cut in cuts]
+        shared_heads = [
+            end for end, start in zip(ends, starts, strict=True) if heads.get(end, set()) - {start}
+        ]
+        shared_leads = [
+            start
+            for end, start in zip(ends, starts, strict=True)
+            if leads.get(start, set()) - {end}
+        ]
+        if shared_heads or shared_leads:
+            shareable[form.key] = (shared_heads, shared_leads)
+    return shareable
 
 
 def _longest(

@@ -289,6 +289,7 @@ class Extractor:
             document = replace(document, sections=detect_sections(document.text))
         text = document.text
         hits = self.matcher.find_glued(text) if flattened(text) else self.matcher.find(text)
+        hits = self.matcher.coordinated(text, hits)
         # clause ends: they bound the clause whose words state a strength, and the evidence
         ends = [m.end() for m in _CLAUSE_END.finditer(document.text)] if hits else []
         mentions = self._annotate(document, hits, ends)
