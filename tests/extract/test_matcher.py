@@ -341,6 +341,13 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
         ),
         ("batch / stream processing", {"batch-processing": "batch / stream processing"}),
         (
+            "data collection, cleaning and analysis",
+            {
+                "data-cleaning": "data collection, cleaning",
+                "data-analysis": "data collection, cleaning and analysis",
+            },
+        ),
+        (
             "data ingestion, preparation, and analysis",
             {
                 "data-cleaning": "data ingestion, preparation",

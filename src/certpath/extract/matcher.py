@@ -204,8 +204,8 @@ class Matcher:
     def coordinated(self, text: str, hits: list[Hit]) -> list[Hit]:
         """``hits`` (in text order) and the skills named through words they share with a
         coordinated neighbour, in text order: "unit and integration testing" names unit
-        testing, "model versioning, deployment and monitoring" model deployment and model
-        monitoring, "front-end and back-end development" frontend development.
+        testing, "data collection, cleaning and analysis" data cleaning and data analysis,
+        "front-end and back-end development" frontend development.
 
         Only a form of several words with no rule to check is named so, through a word that
         is no skill by itself ("AI and computer vision" is no "AI vision"; in "MS Excel, R,
