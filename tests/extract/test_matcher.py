@@ -368,3 +368,26 @@ def test_a_coordination_names_the_skill_of_each_shared_word(
     added = [hit for hit in m.coordinated(text, hits) if hit not in hits]
     assert {hit.form.skill: text[hit.start : hit.end] for hit in added} == expected
     assert all(hit.confidence < hit.form.confidence for hit in added)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TensorFlow2, Angular1.5 and Oracle11g", ["tensorflow", "angular", "oracle-database"]),
+        ("GPT3.5 and Llama2", ["openai-gpt-models", "meta-llama"]),
+        ("Python3, EC2 and S3", ["python", "amazon-ec2", "amazon-s3"]),  # names with a number
+        ("#LI-JS1 and CMMI ML3 ratings", []),  # two letters and a number: a code
+        ("log4j and COVID19", []),
+    ],
+)
+def test_a_name_glued_to_its_version_is_split_from_it(text: str, expected: list[str]) -> None:
+    hits = full_matcher().find_glued(text, lost_breaks=False)
+    assert [hit.form.skill for hit in hits] == expected
+    for hit in hits:  # spans are in the text as written, the version kept when a form holds it
+        assert text[hit.start : hit.end].lower().startswith(hit.form.key.split(" ")[0][:3])
+
+
+def test_a_name_glued_to_the_next_bullets_years_is_split_from_it() -> None:
+    text = "Tableau, Excel and SQL2+ years of experience with Python"
+    skills = [hit.form.skill for hit in full_matcher().find_glued(text, lost_breaks=True)]
+    assert "sql" in skills

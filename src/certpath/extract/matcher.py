@@ -154,21 +154,27 @@ class Matcher:
     def __len__(self) -> int:
         return len(self.forms)
 
-    def find_glued(self, text: str) -> list[Hit]:
-        """:meth:`find` for text that lost its line breaks, where bullets come glued to each
-        other ("...causal inferenceFamiliarity with Python", "R or PythonStatistics"): a
-        letter followed by a capitalised word is also a word boundary, unless a one-word name
-        spans it ("JavaScript", "PyTorch"). Spans are in ``text``; a hit that would run across
-        such a boundary is dropped."""
-        joins = _glued(text)
-        if not joins:
+    def find_glued(self, text: str, *, lost_breaks: bool = True) -> list[Hit]:
+        """:meth:`find` for text whose words come glued to what follows them. A name glued to
+        a number is split from it: its version ("TensorFlow2", "Angular1.5", "Oracle11g"), or
+        in text that lost its line breaks the next bullet's years ("SQL2+ years"), unless the
+        whole is a name ("Python3", "EC2"). With ``lost_breaks`` (bullets glued to each other:
+        "...causal inferenceFamiliarity with Python", "R or PythonStatistics") a letter
+        followed by a capitalised word is also a word boundary, unless a one-word name spans
+        it ("JavaScript", "PyTorch"). Spans are in ``text``; a hit that would run across such
+        a boundary is dropped."""
+        numbered = self._numbered(text)
+        joins = _glued(text) if lost_breaks else []
+        glued = []
+        if joins:
+            folded = fold(text)
+            glued = [at for at in joins if not self._names_across(folded, joins, at)]
+        if not numbered and not glued:
             return self.find(text)
-        folded = fold(text)
-        cuts = [at for at in joins if not self._names_across(folded, joins, at)]
-        if not cuts:
-            return self.find(text)
+        cuts = sorted([*numbered, *glued])
         pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         spaced = [cut + number for number, cut in enumerate(cuts)]  # the spaces added
+        breaks = {cut + number for number, cut in enumerate(cuts) if cut not in numbered}
         hits = []
         first = spaced[0]
         for hit in self.find(" ".join(pieces)):
@@ -177,10 +183,29 @@ class Matcher:
                 hits.append(hit)
                 continue
             before = bisect.bisect_left(spaced, start)
-            if before < len(spaced) and spaced[before] < end:
-                continue  # runs across a lost line break
-            hits.append(_new(Hit, (form, start - before, end - before, confidence, cue)))
+            inside = spaced[before : bisect.bisect_left(spaced, end)]
+            if breaks.intersection(inside):
+                continue  # runs across a lost line break (a name may hold its version)
+            start, end = start - before, end - before - len(inside)
+            hits.append(_new(Hit, (form, start, end, confidence, cue)))
         return hits
+
+    def _numbered(self, text: str) -> list[int]:
+        """Where a one-word name of three letters or more is glued to a number after it (see
+        :meth:`find_glued`; two letters are mostly codes: "#LI-JS1", "CMMI ML3"). Found with
+        byte searches over the characters' classes, then checked in the few places found."""
+        classes = text.encode("ascii", "replace").translate(_LETTERS_DIGITS)
+        cuts = []
+        at = classes.find(b"aaa0")
+        while at >= 0:
+            cut = at + 3
+            start = classes.rfind(b" ", 0, cut) + 1
+            if classes[start] == 97 and text[start:cut].lower() in self._one_word:  # "a"
+                number = _NUMBER_AFTER.match(text, cut)
+                if number is not None and text[start : number.end()].lower() not in self._one_word:
+                    cuts.append(cut)
+            at = classes.find(b"aaa0", cut)
+        return cuts
 
     def _names_across(self, folded: str, joins: list[int], at: int) -> bool:
         """Whether a one-word name of the taxonomy spans the join at ``at`` within its token,
@@ -440,6 +465,21 @@ def _class_table() -> bytes:
 
 _CLASSES = _class_table()
 """Each ASCII letter as its case ("a" or "A"), anything else a space."""
+
+
+def _letters_digits_table() -> bytes:
+    table = bytearray(b" " * 256)
+    for byte in range(ord("a"), ord("z") + 1):
+        table[byte] = table[byte - 32] = ord("a")
+    for byte in range(ord("0"), ord("9") + 1):
+        table[byte] = ord("0")
+    return bytes(table)
+
+
+_LETTERS_DIGITS = _letters_digits_table()
+"""Each ASCII letter as "a", each digit as "0", anything else a space."""
+_NUMBER_AFTER = re.compile(r"\d+(?:\.\d+)*(?:[a-z]{1,2})?\+?(?![A-Za-z0-9])")
+"""A version or a count glued to a name: "2", "1.5", "11g", "3.5", "2+" (of "2+ years")."""
 
 
 def _glued(text: str) -> list[int]:

@@ -288,7 +288,7 @@ class Extractor:
         if not document.sections and document.text:
             document = replace(document, sections=detect_sections(document.text))
         text = document.text
-        hits = self.matcher.find_glued(text) if flattened(text) else self.matcher.find(text)
+        hits = self.matcher.find_glued(text, lost_breaks=flattened(text))
         hits = self.matcher.coordinated(text, hits)
         # clause ends: they bound the clause whose words state a strength, and the evidence
         ends = [m.end() for m in _CLAUSE_END.finditer(document.text)] if hits else []
