@@ -276,3 +276,12 @@ def test_a_posting_flattened_to_one_line_keeps_the_skills_of_its_glued_bullets()
     bullets = ["Experience with causal inference", "Strong Python and SQL", "Tableau a plus"]
     text = "Responsibilities include many things for the team. " * 12 + "".join(bullets)
     assert {"causal-inference", "python", "sql", "tableau"} <= set(by_skill(text))
+
+
+def test_a_whole_item_of_a_skills_list_is_its_own_context() -> None:
+    text = "Strengths\n- Decision making\n- Team player\n\nSummary\nDecision making is hard."
+    mentions = [m for m in extract(text, kind="resume").mentions if not m.inferred]
+    decisions = [m for m in mentions if m.skill == "decision-making"]
+    assert [(m.text, m.section.value) for m in decisions] == [("Decision making", "skills")]
+    # a name a neighbouring skill does not confirm is not confirmed by a list either
+    assert "scientific-publishing" not in extract("Skills\n- ACLS\n- BLS").skill_ids()

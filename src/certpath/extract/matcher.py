@@ -145,6 +145,8 @@ class Matcher:
         # for each form, the words it may share with one of them (see :meth:`coordinated`)
         self._plain = {form.key: form for form in forms if " " in form.key and not form.checked}
         self._shared = _shareable(forms, self._plain)
+        # the forms a list of skills confirms: those a neighbouring skill would (:meth:`listed`)
+        self._listable = {form.key: form for form in forms if form.checked and form.neighbours}
         self._scan = _scanner([b" " + form.key.encode("ascii") + b" " for form in forms])
 
     @classmethod
@@ -290,6 +292,44 @@ class Matcher:
             return hits
         return sorted([*hits, *added], key=_START)
 
+    def listed(self, text: str, start: int, end: int, hits: list[Hit]) -> list[Hit]:
+        """``hits`` (in text order) and the names that make up a whole item of a list in
+        ``text[start:end]``, a skills section, though their context rules turned them down:
+        "Strengths: Decision making, Hard work", "- Go", "ORACLE- Experience - 6 months". In a
+        list of skills, the list is their context. A case-sensitive name still needs its
+        casing, and a name that a neighbouring skill does not confirm ("ACL", "Word",
+        "fine-tuning") is not confirmed by a list either. The added hit's confidence is a tenth
+        below its form's."""
+        listable = self._listable
+        found = {(hit.form.skill, hit.start) for hit in hits}
+        added = []
+        for item in _ITEM.finditer(text, start, end):
+            low, high = item.span()
+            while low < high and text[low] in _ITEM_EDGES:
+                low += 1
+            while high > low and text[high - 1] in _ITEM_EDGES:
+                high -= 1
+            if high - low > 60:
+                continue
+            months = _MONTHS_TAIL.search(text, low, high)  # "Access- Experience - 6 months"
+            if months is not None:
+                high = months.start()
+            written = text[low:high]
+            form = listable.get(_key(written))
+            if form is None or (form.skill, low) in found:
+                continue
+            if (
+                form.case_sensitive
+                and written != form.text
+                and not _cased(form, text, written, low, high)
+            ):
+                continue
+            found.add((form.skill, low))
+            added.append(_new(Hit, (form, low, high, form.confidence - 0.1, "(a list of skills)")))
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=_START)
+
     def find(self, text: str) -> list[Hit]:
         """Every skill hit in ``text``, longest-first without overlaps, in text order."""
         folded = b" " + fold_bytes(text) + b" "
@@ -388,6 +428,10 @@ _AFTER = re.compile(
 """A word coordinated with a neighbouring hit: before it (over the reversed text before the hit),
 joined by "and", "or", "&" or "/", and further back by commas once one of those is found;
 after it, by those or a comma."""
+_ITEM = re.compile(r"[^\n,;|•·▪●◦➢✓]+")
+"""An item of a list: what lies between line breaks and list separators."""
+_ITEM_EDGES = frozenset(" \t\r-*–—:.()[]")
+_MONTHS_TAIL = re.compile(r"\s*-\s*Experience\b", re.IGNORECASE)
 _CONJUNCTIONS = (" and ", " or ", " & ", "/", "/ ", "&", "& ", "\tand ", " and\t")
 _LISTED = (",", " and ", " or ", " & ", "/", " /", "&", " ,")
 """What a coordination's text ends with before a hit, or starts with after one: the cheap

@@ -33,7 +33,11 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         tools | tools and technologies | tools & technologies | technical expertise |
         areas of expertise | expertise | technical proficiencies | proficiencies |
         programming languages | skills summary | it skills | software skills | top skills |
-        skill details | technical skills summary | your competencies
+        skill details | technical skills summary | your competencies | soft skills |
+        personal skills | interpersonal skills | professional skills | computer skills |
+        computer knowledge | computer proficiency | technical knowledge | other skills |
+        additional skills | skills and abilities | skills & abilities | key competencies |
+        technical competencies | strengths | key strengths | core strengths
         """
     ),
     SectionKind.EXPERIENCE: _phrases(
