@@ -295,7 +295,7 @@ class Matcher:
     def listed(self, text: str, start: int, end: int, hits: list[Hit]) -> list[Hit]:
         """``hits`` (in text order) and the names that make up a whole item of a list in
         ``text[start:end]``, a skills section, though their context rules turned them down:
-        "Strengths: Decision making, Hard work", "- Go", "ORACLE- Experience - 6 months". In a
+        "Strengths: Decision making, Leadership", "- Go", "ORACLE- Experience - 6 months". In a
         list of skills, the list is their context. A case-sensitive name still needs its
         casing, and a name that a neighbouring skill does not confirm ("ACL", "Word",
         "fine-tuning") is not confirmed by a list either. The added hit's confidence is a tenth
