@@ -123,6 +123,19 @@ def test_a_product_name_of_one_word_gets_no_plural() -> None:
     assert [h.form.skill for h in m.find("Jupyter notebooks")] == ["nb"]
 
 
+def test_a_plural_name_of_several_words_also_matches_in_the_singular() -> None:
+    m = matcher(
+        skill("vdb", "vector databases", kind="tool"),
+        skill("team", "cross-functional teams", kind="soft"),
+        skill("dsa", "data structures", kind="concept"),
+        skill("pd", "pandas", kind="concept"),
+    )
+    found = m.find("a vector database, a cross-functional team, a data structure, a panda")
+    assert [h.form.skill for h in found] == ["vdb", "team"]  # a schema and a bear are not
+    assert all(h.form.variant for h in found)
+    assert not any(h.form.variant for h in m.find("vector databases, data structures"))
+
+
 def test_case_sensitive_form() -> None:
     m = matcher(skill("ai", Alias(text="AI", case_sensitive=True), label="Artificial intelligence"))
     assert [h.form.skill for h in m.find("AI and ai and Ai")] == ["ai"]

@@ -105,7 +105,7 @@ class Form:
     not_before: re.Pattern[str] | None  # matched at the end of a hit, over the original text
     not_after: re.Pattern[str] | None  # searched in the text just before a hit
     confidence: float
-    variant: bool  # a generated plural spelling
+    variant: bool  # a generated plural or singular spelling
     neighbours: bool = True  # a nearby technical skill also confirms it
     technical: bool = False  # names a language, tool, library, framework or platform
     descriptive: bool = False  # a phrase (method, concept, soft skill) that may hold other skills
@@ -141,9 +141,10 @@ class Matcher:
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
         self._one_word = frozenset(form.key for form in forms if " " not in form.key)
-        # the forms a shared word may name: of several words, and with no rule to check; and
-        # for each form, the words it may share with one of them (see :meth:`coordinated`)
-        self._plain = {form.key: form for form in forms if " " in form.key and not form.checked}
+        # the forms a shared word may name: of several words, as written (no rule to check, no
+        # generated plural or singular); and for each form, the words it may share with one of
+        # them (see :meth:`coordinated`)
+        self._plain = {f.key: f for f in forms if " " in f.key and not (f.checked or f.variant)}
         self._shared = _shareable(forms, self._plain)
         # the forms a list of skills confirms: those a neighbouring skill would (:meth:`listed`)
         self._listable = {form.key: form for form in forms if form.checked and form.neighbours}
@@ -796,7 +797,7 @@ def compile_forms(skills: object) -> list[Form]:
                 forms.append(_form(skill.id, alias, spaced, variant=False, **traits))
     seen = {(form.key, form.skill) for form in forms}
     for skill, alias, key, traits in pluralisable:
-        for variant in _variants(key):
+        for variant in _variants(key, singular=not alias.case_sensitive):
             if variant in owner or (variant, skill.id) in seen:
                 continue
             owner[variant] = skill.id
@@ -849,8 +850,11 @@ def _form(
     )
 
 
-def _variants(key: str) -> list[str]:
-    """Plural spellings of a plain folded form (joined spellings are curated as aliases)."""
+def _variants(key: str, singular: bool = True) -> list[str]:
+    """Other numbers of a plain folded form: its plural, and for a name of several words that
+    ends in the plural of a kind of thing, its singular (``vector databases`` -> ``vector
+    database``; one word is left alone: ``pandas``, ``analytics``). Joined spellings are
+    curated as aliases."""
     found = []
     last = key.rsplit(" ", 1)[-1]
     if len(last) >= 3 and last.isalpha():
@@ -860,4 +864,65 @@ def _variants(key: str) -> list[str]:
             found.append(key + "es")
         else:
             found.append(key + "s")
+    if singular and " " in key and last.endswith("s"):
+        one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+        if one in _KINDS_OF_THING:
+            found.append(key[: -len(last)] + one)
     return found
+
+
+_KINDS_OF_THING = frozenset(
+    [
+        "agent",
+        "algorithm",
+        "application",
+        "assistant",
+        "car",
+        "cluster",
+        "copilot",
+        "dashboard",
+        "database",
+        "device",
+        "embedding",
+        "engine",
+        "firm",
+        "framework",
+        "function",
+        "fund",
+        "game",
+        "gateway",
+        "institution",
+        "interface",
+        "llm",
+        "model",
+        "net",
+        "network",
+        "neighbor",
+        "paper",
+        "pipeline",
+        "platform",
+        "query",
+        "record",
+        "server",
+        "service",
+        "skill",
+        "solution",
+        "store",
+        "story",
+        "stream",
+        "system",
+        "team",
+        "technology",
+        "test",
+        "tool",
+        "trial",
+        "twin",
+        "vehicle",
+        "workflow",
+    ]
+)
+"""Nouns whose singular names the same kind of thing as their plural, so that a form of
+several words ending in one is also entered in the singular ("vector databases" -> "vector
+database", "cross-functional teams" -> "cross-functional team"). Others are left plural:
+"data structures" is a subject, "a data structure" a schema; "product launches" a skill, "our
+product launch" an event."""
