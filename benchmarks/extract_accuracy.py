@@ -44,7 +44,7 @@ from corpus import rows, shared_data, text_hash
 from certpath.catalog import Catalog, load_catalog
 from certpath.extract.document import Document
 from certpath.extract.pipeline import Extractor
-from certpath.extract.sections import detect_sections
+from certpath.extract.readers import read_text
 
 LABELS = Path(__file__).resolve().parent / "labels"
 TEXT_COLUMNS = {
@@ -98,10 +98,15 @@ VOCABULARY = frozenset((LABELS / "vocabulary.txt").read_text(encoding="utf-8").s
 labelled, so a prediction of it is neither right nor wrong and is left out of the scores."""
 
 
+def read_labelled(text: str) -> Document:
+    """A labelled text read as a user's text is (``certpath.extract(text)``): normalised
+    (non-breaking spaces, mojibake, ligatures), its format sniffed, its sections found."""
+    return read_text(text)
+
+
 def found_skills(extractor: Extractor, text: str) -> set[str]:
     """The explicit skills certpath extracts from ``text`` (scored or not: see VOCABULARY)."""
-    document = Document(text, sections=detect_sections(text))
-    return set(extractor.extract_document(document).skill_ids())
+    return set(extractor.extract_document(read_labelled(text)).skill_ids())
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

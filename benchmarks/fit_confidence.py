@@ -26,13 +26,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_accuracy import HELD_OUT, TUNING, VOCABULARY, gold_documents, prf
+from extract_accuracy import HELD_OUT, TUNING, VOCABULARY, gold_documents, prf, read_labelled
 
 from certpath.catalog import Catalog, load_catalog
 from certpath.extract.confidence import MODEL_PATH, skill_features
-from certpath.extract.document import Document
 from certpath.extract.pipeline import Extractor
-from certpath.extract.sections import detect_sections
 
 PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
 THRESHOLDS = (0.5, 0.8, 0.85, 0.9, 0.95)
@@ -49,7 +47,7 @@ def document_rows(
     labelled = 0
     for _, text, gold in gold_documents(which):
         labelled += len(gold)
-        result = extractor.extract_document(Document(text, sections=detect_sections(text)))
+        result = extractor.extract_document(read_labelled(text))
         found: dict[str, list] = {}
         for mention in result.mentions:
             if not mention.inferred:
