@@ -184,6 +184,16 @@ def test_ingest_dedupes_classifies_extracts_and_is_idempotent(
     assert store.sql("SELECT COUNT(*) AS n FROM postings")[0]["n"] == 3
 
 
+def test_a_posting_from_a_table_is_read_as_any_text(
+    tmp_path: Path, store: MarketStore, catalog: Catalog
+) -> None:
+    """Mojibake and soft hyphens in a scraped CSV do not hide skills from demand counts."""
+    text = 'Job Title,Job Description\nData Scientist,"NaÃ¯ve Bayes, Kuber\u00adnetes"\n'
+    _ingest(store, catalog, _csv(tmp_path, text))
+    skills = {r["skill"] for r in store.sql("SELECT skill FROM posting_skills WHERE NOT inferred")}
+    assert {"naive-bayes", "kubernetes"} <= skills
+
+
 def test_posting_id_ignores_case_and_spacing() -> None:
     assert posting_id("A", "b  c") == posting_id("a", "B\nc")
     assert posting_id("A", "b") != posting_id("A", "c")

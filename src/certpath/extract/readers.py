@@ -30,7 +30,7 @@ from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, Section
 from certpath.extract.sections import detect_sections, heading_kind
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "read", "read_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "normalise_text", "read", "read_text"]
 
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 """The largest input read by default; ``Settings.max_document_mb`` overrides it at the edge."""
@@ -544,9 +544,11 @@ def _read_decoded(
     """Dispatch decoded text to its reader; ``expected`` is a format or an extension kind."""
     kind = expected or _sniff_text(text)
     if kind == "markdown":
-        return _outside_code(_finish(_markdown_text(_normalise(text)), label, "markdown", metadata))
+        return _outside_code(
+            _finish(_markdown_text(normalise_text(text)), label, "markdown", metadata)
+        )
     if kind == "text":
-        return _finish(_normalise(text), label, "text", metadata)
+        return _finish(normalise_text(text), label, "text", metadata)
     if kind == "html":
         return _read_html(text, label, metadata, embedded=not forced)
     if kind in ("json", "json-resume", "jobposting"):
@@ -626,15 +628,25 @@ def _looks_like_text(text: str, *, strict: bool) -> bool:
     return controls / len(text) <= 0.1
 
 
-def _normalise(text: str) -> str:
+def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``; typographic
     ligatures spelt out ("ﬂ" in "MLﬂow", as LaTeX PDFs give it), full-width letters made ASCII,
     soft hyphens and zero-width characters dropped ("Kuber&shy;netes"); UTF-8 that was once
-    decoded as Latin-1 or Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`)."""
+    decoded as Latin-1 or Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`).
+
+    Every reader applies it; so does the market layer to a posting read from a table.
+
+    Examples:
+        >>> normalise_text("NaÃ¯ve Bayes, MLﬂow, Kuber\\u00adnetes\\r\\n")
+        'Naïve Bayes, MLflow, Kubernetes\\n'
+    """
     text = _unmangle(text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
-    return unicodedata.normalize("NFC", text).translate(_SPELLED_OUT)
+    text = unicodedata.normalize("NFC", text)
+    if _TO_SPELL_OUT.search(text) is None:  # translate() looks up every character: skip it
+        return text
+    return text.translate(_SPELLED_OUT)
 
 
 _MANGLED = re.compile(
@@ -662,11 +674,12 @@ _SPELLED_OUT: dict[int, str | None] = {
     **dict.fromkeys((0x00AD, 0x200B, 0x200C, 0x200D, 0x2060)),
 }
 """Characters read as what they stand for (ligatures, full-width ASCII), and ones dropped."""
+_TO_SPELL_OUT = re.compile("[" + "".join(map(chr, sorted(_SPELLED_OUT))) + "]")
 
 
 def _tidy(text: str) -> str:
     """Normalised text with trailing spaces and runs of blank lines removed (extracted formats)."""
-    lines = [line.rstrip() for line in _normalise(text).split("\n")]
+    lines = [line.rstrip() for line in normalise_text(text).split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
@@ -1127,7 +1140,7 @@ def _csv_rows(
         raise _too_large(label, f"{member.filename} is", None, max_bytes)
     text, _ = _decode(raw, f"{label}:{member.filename}")
     try:
-        rows = list(csv.reader(io.StringIO(_normalise(text))))
+        rows = list(csv.reader(io.StringIO(normalise_text(text))))
     except csv.Error as error:
         raise DocumentError(
             label,
@@ -1252,7 +1265,7 @@ def _hidden(node: Any) -> bool:
 def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: bool) -> Document:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(_normalise(text))
+    tree = LexborHTMLParser(normalise_text(text))
     visible = _visible_text(tree)
     if embedded:
         for script in tree.css("script"):
@@ -1281,7 +1294,7 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
 
 def _read_json(text: str, label: str, forced: str | None, metadata: dict[str, Any]) -> Document:
     try:
-        data = json.loads(_normalise(text), strict=False)
+        data = json.loads(normalise_text(text), strict=False)
     except json.JSONDecodeError as error:
         raise DocumentError(
             label,

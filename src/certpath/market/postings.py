@@ -793,10 +793,12 @@ def record_ingested_file(store: MarketStore, report: FileReport) -> None:
 
 
 def posting_document(record: PostingRecord, source: str) -> Document:
-    """The text skills are extracted from: the title, a newline, the description."""
+    """The text skills are extracted from: the title, a newline, the description, normalised as
+    any text certpath reads is (mojibake, ligatures, soft hyphens: :func:`normalise_text`)."""
     from certpath.extract.document import Document, DocumentKind
+    from certpath.extract.readers import normalise_text
 
-    return Document(record.text, source, "text", kind=DocumentKind.POSTING)
+    return Document(normalise_text(record.text), source, "text", kind=DocumentKind.POSTING)
 
 
 def posting_row(
