@@ -10,7 +10,8 @@ same surface forms through flashtext's KeywordProcessor and through a spaCy Phra
 a blank English tokenizer (attr LOWER), on the first ``--baseline-mb`` MB (they are slower), and
 the ratios, with certpath's matcher timed on that same sample: the three take turns, one pass
 each per round, and each keeps its best of ``--rounds`` passes, so that a slow spell of the
-machine slows all three alike; peak resident memory. Needs ``pip install 'certpath[bench]'`` for the baselines.
+machine slows all three alike; peak resident memory. Needs ``pip install 'certpath[bench]'``
+for the baselines.
 """
 
 from __future__ import annotations
