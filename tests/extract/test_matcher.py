@@ -368,6 +368,7 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
             },
         ),
         ("AI and computer vision", {}),  # "AI" is a skill by itself: no "AI vision"
+        ("generative AI and computer vision", {}),  # nor a word of a skill's name
         ("MS Excel, R, SPSS, SQL", {}),  # a list of tools, not "MS SQL"
         ("vision, large language models", {}),  # a comma does not share a head from the right
         ("Python and machine learning", {}),  # no "Python learning" to name
@@ -381,6 +382,20 @@ def test_a_coordination_names_the_skill_of_each_shared_word(
     added = [hit for hit in m.coordinated(text, hits) if hit not in hits]
     assert {hit.form.skill: text[hit.start : hit.end] for hit in added} == expected
     assert all(hit.confidence < hit.form.confidence for hit in added)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("non-relational data stores", []),
+        ("linear and non-linear regression", []),
+        ("statistical and non-statistical model development", []),
+        ("Non Clinical development programs", []),
+        ("relational and non-relational databases", ["nosql"]),  # a name that holds its "non"
+    ],
+)
+def test_a_name_after_non_is_not_the_skill(text: str, expected: list[str]) -> None:
+    assert [hit.form.skill for hit in full_matcher().find(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -236,15 +236,16 @@ class Matcher:
         "front-end and back-end development" frontend development.
 
         Only a form of several words with no rule to check is named so, through a word that
-        is no skill by itself ("AI and computer vision" is no "AI vision"; in "MS Excel, R,
-        SPSS, SQL" the list names each tool alone), at most three words along a list, and
+        is no part of a skill's name ("AI and computer vision" and "generative AI and computer
+        vision" are no "AI vision"; in "MS Excel, R, SPSS, SQL" the list names each tool
+        alone), at most three words along a list, and
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
         language models" names no vision language model). The added hit spans the
         coordination, its confidence a tenth below its form's.
         """
         shareable = self._shared
         plain = self._plain
-        starts: set[int] = set()
+        taken: Callable[[int], bool] | None = None  # whether a hit covers a position
         found: set[tuple[str, int]] | None = None  # the skills at each start, once needed
         added: list[Hit] = []
         for hit in hits:
@@ -258,8 +259,8 @@ class Matcher:
             after = bool(leads) and text.startswith(_LISTED, hit.end)
             if not (before or after):
                 continue
-            if not starts:
-                starts = {other.start for other in hits}
+            if taken is None:
+                taken = _covered(hits)
             for words, step, near in ((heads, -1, before), (leads, 1, after)):
                 if not near:
                     continue
@@ -268,13 +269,13 @@ class Matcher:
                     if step < 0:  # the text before, reversed: an anchored match, not a search
                         pattern = _BEFORE_AND if item == 0 else _BEFORE_LIST
                         word = pattern.match(text[max(0, start - 40) : start][::-1])
-                        if word is None or start - word.end(1) in starts:
+                        if word is None or taken(start - word.end(1)):
                             break
                         start -= word.end()
                         key = word.group(1)[::-1]
                     else:
                         word = _AFTER.match(text, end)
-                        if word is None or word.start(1) in starts:
+                        if word is None or taken(word.start(1)):
                             break
                         end = word.end()
                         key = word.group(1)
@@ -359,6 +360,8 @@ class Matcher:
         add = hits.append
         pending: list[tuple[int, int, Form]] = []
         for start, end, index in kept:
+            if folded.endswith(b" non ", 0, start + 1):  # "non-relational", "non-linear"
+                continue
             form = forms[index]
             if not form.checked:
                 add(_new(Hit, (form, start, end, form.confidence, None)))
@@ -437,6 +440,24 @@ _CONJUNCTIONS = (" and ", " or ", " & ", "/", "/ ", "&", "& ", "\tand ", " and\t
 _LISTED = (",", " and ", " or ", " & ", "/", " /", "&", " ,")
 """What a coordination's text ends with before a hit, or starts with after one: the cheap
 tests before :data:`_BEFORE_AND` and :data:`_AFTER`."""
+
+
+def _covered(hits: list[Hit]) -> Callable[[int], bool]:
+    """Whether a hit of ``hits`` (in text order) covers a text position: a word that is part
+    of a skill's name ("generative AI") is no word to share ("generative AI and computer vision"
+    names no AI vision)."""
+    starts = [hit[1] for hit in hits]
+    reach: list[int] = []  # the furthest end of the hits up to each one
+    furthest = -1
+    for hit in hits:
+        furthest = max(furthest, hit[2])
+        reach.append(furthest)
+
+    def covered(position: int) -> bool:
+        index = bisect.bisect_right(starts, position) - 1
+        return index >= 0 and reach[index] > position
+
+    return covered
 
 
 def _shareable(forms: list[Form], plain: dict[str, Form]) -> dict[str, tuple[list[str], list[str]]]:
@@ -860,6 +881,8 @@ def _variants(key: str, singular: bool = True) -> list[str]:
     if len(last) >= 3 and last.isalpha():
         if last.endswith("y") and last[-2] not in "aeiou":
             found.append(key[:-1] + "ies")
+        elif last.endswith("sis"):  # analysis -> analyses, hypothesis -> hypotheses
+            found.append(key[:-2] + "es")
         elif last.endswith(("s", "x", "ch", "sh")):
             found.append(key + "es")
         else:
