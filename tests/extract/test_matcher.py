@@ -115,6 +115,16 @@ def test_plural_variants_are_generated_unless_they_name_another_skill() -> None:
     assert [h.form.skill for h in m.find("LLMs and databases")] == ["llm", "db"]
 
 
+def test_a_hyphenated_name_also_matches_joined() -> None:
+    m = matcher(
+        skill("be", "back-end development", kind="method"),
+        skill("reid", "re-ID", label="Re-identification", kind="method"),
+        skill("ecom", "e-commerce", kind="concept"),
+    )
+    text = "backend development and back end development; ecommerce; Reid Smith"
+    assert [h.form.skill for h in m.find(text)] == ["be", "be", "ecom"]  # "Reid" is a name
+
+
 def test_a_product_name_of_one_word_gets_no_plural() -> None:
     m = matcher(
         skill("docker", "Docker", kind="tool"), skill("nb", "Jupyter notebook", kind="tool")

@@ -115,6 +115,22 @@ class Form:
     numbered: bool = False  # ends in a number ("Python 3"): not the next line's list number
 
 
+_NON = Form(
+    skill="",
+    text="non",
+    key="non",
+    case_sensitive=False,
+    ambiguous=False,
+    cues=None,
+    window=0,
+    not_before=None,
+    not_after=None,
+    confidence=0.0,
+    variant=False,
+)
+"""Not a skill: the automaton's pattern for "non", which negates the name after it."""
+
+
 class Hit(NamedTuple):
     """A match: the form that matched, its span in the text, and what confirmed it.
 
@@ -148,7 +164,12 @@ class Matcher:
         self._shared = _shareable(forms, self._plain)
         # the forms a list of skills confirms: those a neighbouring skill would (:meth:`listed`)
         self._listable = {form.key: form for form in forms if form.checked and form.neighbours}
-        self._scan = _scanner([b" " + form.key.encode("ascii") + b" " for form in forms])
+        # the automaton also finds the word "non", whose next word is negated: one more
+        # pattern costs the scan nothing, where a search of its own would cost 5%
+        self._negation = len(forms)
+        self._indexed = [*forms, _NON]
+        patterns = [b" " + form.key.encode("ascii") + b" " for form in self._indexed]
+        self._scan = _scanner(patterns)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Matcher:
@@ -335,7 +356,7 @@ class Matcher:
     def find(self, text: str) -> list[Hit]:
         """Every skill hit in ``text``, longest-first without overlaps, in text order."""
         folded = b" " + fold_bytes(text) + b" "
-        forms = self.forms
+        forms = self._indexed
         kept: list[tuple[int, int, int]] = []  # (start, end, form index), spans in ``text``
         keep = kept.append
         last_end = -1
@@ -359,8 +380,12 @@ class Matcher:
         hits: list[Hit] = []
         add = hits.append
         pending: list[tuple[int, int, Form]] = []
+        negation, negated = self._negation, -1
         for start, end, index in kept:
-            if folded.endswith(b" non ", 0, start + 1):  # "non-relational", "non-linear"
+            if index == negation:  # "non-relational", "non-linear": the next word's name is
+                negated = end + 1  # not the skill
+                continue
+            if start == negated:
                 continue
             form = forms[index]
             if not form.checked:
@@ -784,19 +809,26 @@ def _confidence(alias: Alias, key: str) -> float:
     return 0.95 if " " in key else 0.9
 
 
+_JOINABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+"""A hyphen inside a word ("back-end", "multi-modal"), which writers also leave out."""
+
+
 def compile_forms(skills: object) -> list[Form]:
     """Compile every surface form of ``skills`` (an iterable of Skill), with variants.
 
-    Plural spellings (``LLMs``, ``vector databases``, ``ontologies``) are added, with the rules
-    of their form, when the plural names no other skill. A form whose punctuation folds to a run
-    of spaces (``Weights & Biases``, ``CI / CD``) is also entered with that run, as the same
-    punctuation folds in text.
+    A hyphenated form is also entered joined (``back-end development`` as ``backend
+    development``; a hyphen folds to a space, so ``back end`` needs nothing), and plural
+    spellings (``LLMs``, ``vector databases``, ``ontologies``) are added, with the rules of
+    their form; each variant only when it names no other skill. A form whose punctuation folds
+    to a run of spaces (``Weights & Biases``, ``CI / CD``) is also entered with that run, as the
+    same punctuation folds in text.
     """
     from certpath.catalog.models import Skill
 
     forms: list[Form] = []
     owner: dict[str, str] = {}
     pluralisable: list[tuple[Skill, Alias, str, dict[str, bool]]] = []
+    joinable: list[tuple[Skill, Alias, str, dict[str, bool]]] = []
     for skill in skills:  # type: ignore[attr-defined]
         assert isinstance(skill, Skill)
         kind = skill.type.value
@@ -816,7 +848,21 @@ def compile_forms(skills: object) -> list[Form]:
                 pluralisable.append((skill, alias, key, traits))
             if spaced != key:  # "Weights & Biases" folds to "weights   biases" in text too
                 forms.append(_form(skill.id, alias, spaced, variant=False, **traits))
+            if "-" in alias.text and "(" not in alias.text:
+                joined = _JOINABLE_HYPHEN.sub("", alias.text)  # "back-end" is also "backend"
+                if joined != alias.text:
+                    update = {"text": joined}
+                    joinable.append((skill, alias.model_copy(update=update), _key(joined), traits))
     seen = {(form.key, form.skill) for form in forms}
+    for skill, alias, key, traits in joinable:  # not a short word: "re-ID" is no "Reid"
+        if min(map(len, key.split(" "))) < 3 or max(map(len, key.split(" "))) < 5:
+            continue
+        if key not in owner and (key, skill.id) not in seen:
+            owner[key] = skill.id
+            seen.add((key, skill.id))
+            forms.append(_form(skill.id, alias, key, variant=True, **traits))
+            if " " in key or not traits["technical"]:
+                pluralisable.append((skill, alias, key, traits))
     for skill, alias, key, traits in pluralisable:
         for variant in _variants(key, singular=not alias.case_sensitive):
             if variant in owner or (variant, skill.id) in seen:
