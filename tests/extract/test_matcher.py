@@ -324,6 +324,19 @@ def test_glued_bullets_of_a_flattened_text_are_split_but_not_camel_case_names() 
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minimum QualificationsSQL programming", ["sql"]),  # a heading glued to capitals
+        ("Databases: MySQL, PostgreSQL1-3 years", ["mysql", "postgresql"]),  # names stay whole
+        ("Cisco's OpenDNS and FocusKPI", []),  # a short word before capitals is one name
+    ],
+)
+def test_a_word_glued_to_capitals_is_split_from_them(text: str, expected: list[str]) -> None:
+    hits = full_matcher().find_glued(text, lost_breaks=True)
+    assert [hit.form.skill for hit in hits] == expected
+
+
 def test_a_list_set_in_capitals_matches_case_sensitive_names() -> None:
     hits = full_matcher().find("TECHNICAL SKILLS\nPYTHON, GO, RUST, SWIFT, ORACLE\n")
     assert {hit.form.skill for hit in hits} >= {"python", "go", "rust", "swift", "oracle-database"}

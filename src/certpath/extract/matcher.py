@@ -238,10 +238,13 @@ class Matcher:
         start = folded.rfind(" ", 0, at) + 1
         end = folded.find(" ", at)
         end = len(folded) if end < 0 else end
+        letters = end  # a name may end where a glued number begins ("PostgreSQL1-3 years")
+        while letters > at and folded[letters - 1].isdigit():
+            letters -= 1
         inside = joins[bisect.bisect_right(joins, start) : bisect.bisect_left(joins, end)]
         if len(inside) == 1:  # the usual case: a name spans it only if it is the whole token
-            return folded[start:end] in self._one_word
-        edges = [start, *inside, end]
+            return folded[start:end] in self._one_word or folded[start:letters] in self._one_word
+        edges = [start, *inside, letters, end]
         return any(
             folded[low:high] in self._one_word
             for low in edges
@@ -575,14 +578,16 @@ _NUMBER_AFTER = re.compile(r"\d+(?:\.\d+)*(?:[a-z]{1,2})?\+?(?![A-Za-z0-9])")
 
 def _glued(text: str) -> list[int]:
     """Where a letter is glued to a capitalised word of three letters or more
-    ("inferenceFamiliarity", "SQLTableau"; not "LLMs"): where a lost line break may have been.
-    Found with two byte searches over the letters' cases, not a regex over every letter."""
+    ("inferenceFamiliarity", "SQLTableau"; not "LLMs"), or a word of five lower-case letters or
+    more to one in capitals ("QualificationsSQL"; not the names "OpenDNS", "FocusKPI",
+    "MySQL"): where a lost line break may have been. Found with byte searches over the
+    letters' cases, not a regex over every letter."""
     cases = text.encode("ascii", "replace").translate(_CLASSES)
     joins = []
-    for pattern in (b"aAaa", b"AAaa"):
+    for pattern, offset in ((b"aAaa", 1), (b"AAaa", 1), (b"aaaaaAAA", 5)):
         at = cases.find(pattern)
         while at >= 0:
-            joins.append(at + 1)
+            joins.append(at + offset)
             at = cases.find(pattern, at + 1)
     joins.sort()
     return joins
