@@ -105,7 +105,7 @@ class Form:
     not_before: re.Pattern[str] | None  # matched at the end of a hit, over the original text
     not_after: re.Pattern[str] | None  # searched in the text just before a hit
     confidence: float
-    variant: bool  # a generated plural or singular spelling
+    variant: bool  # a generated spelling: plural, singular, or joined ("backend")
     neighbours: bool = True  # a nearby technical skill also confirms it
     technical: bool = False  # names a language, tool, library, framework or platform
     descriptive: bool = False  # a phrase (method, concept, soft skill) that may hold other skills
@@ -158,8 +158,8 @@ class Matcher:
         self.forms = forms
         self._one_word = frozenset(form.key for form in forms if " " not in form.key)
         # the forms a shared word may name: of several words, as written (no rule to check, no
-        # generated plural or singular); and for each form, the words it may share with one of
-        # them (see :meth:`coordinated`)
+        # generated spelling); and for each form, the words it may share with one of them (see
+        # :meth:`coordinated`)
         self._plain = {f.key: f for f in forms if " " in f.key and not (f.checked or f.variant)}
         self._shared = _shareable(forms, self._plain)
         # the forms a list of skills confirms: those a neighbouring skill would (:meth:`listed`)
@@ -925,8 +925,7 @@ def _form(
 def _variants(key: str, singular: bool = True) -> list[str]:
     """Other numbers of a plain folded form: its plural, and for a name of several words that
     ends in the plural of a kind of thing, its singular (``vector databases`` -> ``vector
-    database``; one word is left alone: ``pandas``, ``analytics``). Joined spellings are
-    curated as aliases."""
+    database``; one word is left alone: ``pandas``, ``analytics``)."""
     found = []
     last = key.rsplit(" ", 1)[-1]
     if len(last) >= 3 and last.isalpha():
