@@ -410,11 +410,11 @@ def test_a_coordination_names_the_skill_of_each_shared_word(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("non-relational data stores", []),
+        ("SQL and non-SQL technologies", ["sql"]),
         ("linear and non-linear regression", []),
         ("statistical and non-statistical model development", []),
         ("Non Clinical development programs", []),
-        ("relational and non-relational databases", ["nosql"]),  # a name that holds its "non"
+        ("relational and non-relational data stores", ["nosql"]),  # a name holding its "non"
     ],
 )
 def test_a_name_after_non_is_not_the_skill(text: str, expected: list[str]) -> None:

@@ -42,6 +42,9 @@ def kinds(text: str) -> list[str]:
         ("TRAINING AND CERTIFICATIONS", SectionKind.CERTIFICATIONS),
         ("Python / SQL", None),
         ("Python and SQL", None),
+        ("Candidate Data Privacy", SectionKind.COMPANY),  # a legal notice asks for nothing
+        ("Privacy Notice:", SectionKind.COMPANY),
+        ("Data Privacy", None),  # may be a skills heading
     ],
 )
 def test_heading_kind(line: str, kind: SectionKind | None) -> None:

@@ -133,7 +133,10 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         company description | our mission | our story | about the team | the team | our team |
         equal opportunity | equal opportunity employer | eeo statement | diversity |
         diversity and inclusion | diversity & inclusion | our values | our culture | culture |
-        life at | why us
+        life at | why us | eeo | eoe | candidate data privacy | candidate privacy |
+        candidate privacy notice | applicant privacy notice | privacy notice | privacy policy |
+        privacy statement | data privacy notice | ccpa notice | disclaimer | legal disclaimer |
+        e-verify | reasonable accommodation | reasonable accommodations | accommodation requests
         """
     ),
 }
