@@ -44,6 +44,7 @@ def kinds(text: str) -> list[str]:
         ("Python and SQL", None),
         ("Candidate Data Privacy", SectionKind.COMPANY),  # a legal notice asks for nothing
         ("Privacy Notice:", SectionKind.COMPANY),
+        ("Candidate Data Collection Disclaimer", SectionKind.COMPANY),
         ("Data Privacy", None),  # may be a skills heading
     ],
 )

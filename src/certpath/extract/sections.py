@@ -136,7 +136,8 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         life at | why us | eeo | eoe | candidate data privacy | candidate privacy |
         candidate privacy notice | applicant privacy notice | privacy notice | privacy policy |
         privacy statement | data privacy notice | ccpa notice | disclaimer | legal disclaimer |
-        e-verify | reasonable accommodation | reasonable accommodations | accommodation requests
+        e-verify | reasonable accommodation | reasonable accommodations | accommodation requests |
+        candidate data collection disclaimer | data collection disclaimer
         """
     ),
 }
