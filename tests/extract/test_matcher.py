@@ -424,6 +424,24 @@ def test_a_name_after_non_is_not_the_skill(text: str, expected: list[str]) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Knowledge of Snowflake preferred.", {"snowflake": "knowledge of"}),
+        ("Hands-on experience with: Kafka.", {"apache-kafka": "experience with"}),
+        ("Proficiency in Excel and fluency in R.", {"excel": "proficiency in", "r": "fluency in"}),
+        ("Experience in healthcare", {"healthcare": "experience in"}),
+        ("Knowledge of R&D and of EMR data", {}),  # the rules after the cue still apply
+        ("We spark curiosity. You go with the flow.", {}),  # no words introduce them
+        ("Experience with optimization", {}),  # a form that no neighbour confirms
+    ],
+)
+def test_words_that_introduce_a_skill_confirm_an_ambiguous_name(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert {hit.form.skill: hit.cue for hit in full_matcher().find(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("TensorFlow2, Angular1.5 and Oracle11g", ["tensorflow", "angular", "oracle-database"]),
         ("GPT3.5 and Llama2", ["openai-gpt-models", "meta-llama"]),
         ("Python3, EC2 and S3", ["python", "amazon-ec2", "amazon-s3"]),  # names with a number

@@ -123,6 +123,13 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("1-2 year's experience developing machine learning, NLP", "nlp", 1.0),
         ("relevant experience.3+ years Big Data and Spark", "apache-spark", 3.0),
         ("5 years ago we started using Python", "python", None),
+        ("10+ yrs. exp. in Java", "java", 10.0),
+        # a resume's skill line: the experience stated at its end is that of every item
+        ("Hadoop,Spark , Hive- Experience - 24 months", "hadoop", 2.0),
+        ("Hadoop,Spark , Hive- Experience - 24 months", "apache-spark", 2.0),
+        ("Python, C- Experience - 3 yearsCompany Details", "python", 3.0),
+        ("Python, C- Experience - Less than 1 year months", "python", None),
+        ("Python, then much that is no list at all- Experience - 24 months", "python", None),
     ],
 )
 def test_years_with_qualified_experience(text: str, skill: str, years: float | None) -> None:

@@ -716,6 +716,8 @@ def test_mojibake_is_repaired_and_clean_accents_are_left_alone() -> None:
     # UTF-8 once decoded as Windows-1252, and as Latin-1 (its C1 controls kept)
     assert read("Skills â€¢ Python â€¢ NaÃ¯ve Bayes\n").text == "Skills • Python • Naïve Bayes\n"
     assert read("Skills\nâ\x80¢ SQL\n").text == "Skills\n• SQL\n"
+    # ... and its control character since stripped: a bullet, not the braille letter "⢠"
+    assert read("Skills: â¢ Python â¢ SQL\nâ¢Spark\n").text == "Skills: • Python • SQL\n•Spark\n"
     clean = "Crème brûlée, pâte; “quotes” – Ã  la carte\n"
     assert read(clean).text == clean
 

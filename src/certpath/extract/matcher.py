@@ -653,7 +653,9 @@ def _check(
     """Apply a form's case and context rules to one hit; None when it is not the skill.
 
     An ambiguous form needs one of its cue words within its window, or an unambiguous skill
-    hit within that window (a list of technologies: "Kubernetes, Terraform and Rust").
+    hit within that window (a list of technologies: "Kubernetes, Terraform and Rust"), or, as
+    a form a neighbour would confirm, words that introduce a skill right before it
+    ("Experience with Kafka": :func:`_introduced`).
     """
     if form.case_sensitive:
         written = text[start:end]
@@ -678,7 +680,9 @@ def _check(
             if cue is None:
                 cue = form.cues.search(folded, end + 1, end + 2 + form.window)
                 if cue is None:
-                    return None
+                    cue = _introduced(folded, start) if form.neighbours else None
+                    if cue is None:
+                        return None
             hit = _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
     else:
         hit = _new(Hit, (form, start, end, form.confidence, None))
@@ -687,6 +691,27 @@ def _check(
     if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
         return None
     return hit
+
+
+_INTRODUCING = re.compile(
+    rb"(?:experience|experienced|proficiency|proficient|expertise|expert|knowledge|"
+    rb"knowledgeable|familiarity|familiar|skilled|skills?|hands on|fluency|fluent|competency|"
+    rb"competence|competent|background|exposure|understanding) +(?:working +)?"
+    rb"(?:with|in|of|using|on|to) +(?:the +)?$"
+)
+"""The words that introduce a skill: "experience with", "proficiency in", "knowledge of",
+"hands-on with", "exposure to" (over folded text, so "hands-on" is "hands on")."""
+_PREPOSITIONS = (b" with", b" in", b" of", b" using", b" on", b" to", b" the")
+
+
+def _introduced(folded: bytes, start: int) -> re.Match[bytes] | None:
+    """The words right before a hit at text offset ``start`` when they introduce a skill
+    ("Experience with Kafka", "Proficiency in Excel", "knowledge of Oracle"): evidence, like a
+    cue word, that an ambiguous name is the skill. Most hits follow no such preposition, which
+    a cheap test of the last word rules out before the search."""
+    if not folded[max(0, start - 8) : start + 1].rstrip().endswith(_PREPOSITIONS):
+        return None
+    return _INTRODUCING.search(folded, max(0, start - 40), start + 1)
 
 
 _LOWER = re.compile(r"[a-z]")

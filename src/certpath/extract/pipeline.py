@@ -133,7 +133,8 @@ _NUMBER = (
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
 # working with", "4 years experience as a"
 _YEARS_BEFORE = re.compile(
-    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b(?:['’]s?)?"
+    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?\.?)(?:\b|(?<=\.))"
+    r"(?:['’]s?)?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
     r"(?:\s+of)?(?:(?:\s+[\w-]+){0,2}?\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|"
@@ -156,18 +157,27 @@ _YEARS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _MONTHS_AFTER = re.compile(_AFTER_LEAD + r"(\d{1,3})\s*\+?\s*months?" + _WORD_END, re.IGNORECASE)
+# a resume's skill line that states the experience of a whole list: "Hadoop,Spark,Hive-
+# Experience - 24 months"; the hit is one of the list's items (of up to four words), before the
+# last
+_LIST_EXPERIENCE = re.compile(
+    r"(?:\s*,\s*[\w.+#/&()-]+(?: [\w.+#/&()-]+){0,3}?)+?\s*-\s*Experience\s*-\s*(\d{1,3})\s*\+?\s*"
+    r"(years?|months?)" + _WORD_END,
+    re.IGNORECASE,
+)
 # a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
-# "incl.", "vs."), also with no space after it in text flattened to one line ("integrity.BS in
-# Math"), and before "but" ("Kafka is not required but Python is a must")
+# "incl.", "vs.", "yrs.", "exp."), also with no space after it in text flattened to one line
+# ("integrity.BS in Math"), and before "but" ("Kafka is not required but Python is a must")
 _CLAUSE_END = re.compile(
-    r"\n| (?=but\s)|[.;!?](?:(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?=\s)"
+    r"\n| (?=but\s)|[.;!?](?:(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?<!yrs\.)"
+    r"(?<!yr\.)(?<!exp\.)(?=\s)"
     r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z])))",
     re.IGNORECASE,
 )
 CUE_REACH = 150
 """How far (in characters) a strength cue reaches either side within a clause."""
 _OTHER = SectionKind.OTHER
-_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,6 +670,12 @@ def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> f
         found = _MONTHS_AFTER.search(after)
         if found and int(found.group(1)) > 0:
             return round(int(found.group(1)) / 12, 1)
+    if text[end : end + 8].lstrip(" \t").startswith(",") and "xperience" in text[end:line_end]:
+        found = _LIST_EXPERIENCE.match(text, end, min(line_end, end + 400))
+        if found and int(found.group(1)) > 0:
+            number = int(found.group(1))
+            in_years = found.group(2).lower().startswith("y")
+            return float(number) if in_years else round(number / 12, 1)
     return None
 
 

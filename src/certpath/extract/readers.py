@@ -649,13 +649,18 @@ def normalise_text(text: str) -> str:
     return text.translate(_SPELLED_OUT)
 
 
-_MANGLED = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-    "\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039"
-    "\u203a\u20ac\u2122]"
+_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
+    "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+"""A UTF-8 continuation byte read as a Latin-1 or Windows-1252 character."""
+_MANGLED = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 """A lead byte of UTF-8 then a continuation byte, both read as Latin-1 or Windows-1252
 characters ("Ã¯" for "ï", "â€" opening "•" and the curly quotes): where mojibake may be."""
+_LOST_BULLET = re.compile(f"\u00e2\u00a2(?![{_CONTINUATION}])")
+""""•" (E2 80 A2) read as Latin-1 and then stripped of its control character \\x80: "â¢ SQL",
+common in resumes that went through a spreadsheet. ftfy would read "â¢ " as the braille
+letter U+28A0 (E2 A2 A0, a space taken for a no-break space) and so lose the space."""
 
 
 def _unmangle(text: str) -> str:
@@ -665,7 +670,7 @@ def _unmangle(text: str) -> str:
     is only asked where a mangled pair appears, so clean text costs one search."""
     if _MANGLED.search(text) is None:
         return text
-    return ftfy.fix_encoding(text)
+    return ftfy.fix_encoding(_LOST_BULLET.sub("\u2022", text))
 
 
 _SPELLED_OUT: dict[int, str | None] = {
