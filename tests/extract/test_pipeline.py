@@ -71,6 +71,10 @@ def test_clause_states_strength_over_its_line() -> None:
             Strength.REQUIRED,
         ),
         ("Requirements\n- Proficient in Python", "python", Strength.REQUIRED),
+        ("We'd love it if you know Kotlin.", "kotlin", Strength.PREFERRED),
+        ("Candidates should have 3+ years of SQL.", "sql", Strength.REQUIRED),
+        ("Strong Python and, optionally, Terraform", "python", Strength.MENTIONED),
+        ("Strong Python and, optionally, Terraform", "terraform", Strength.PREFERRED),
         # postings flattened to one line: sentences glued with no space between them
         ("MS preferred.Expert SQL experience.Python is a plus", "sql", Strength.MENTIONED),
         (

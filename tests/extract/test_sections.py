@@ -46,6 +46,8 @@ def kinds(text: str) -> list[str]:
         ("Privacy Notice:", SectionKind.COMPANY),
         ("Candidate Data Collection Disclaimer", SectionKind.COMPANY),
         ("Data Privacy", None),  # may be a skills heading
+        ("Our Stack:", SectionKind.SKILLS),  # what the team uses: named, not asked for
+        ("Technologies we use", SectionKind.SKILLS),
     ],
 )
 def test_heading_kind(line: str, kind: SectionKind | None) -> None:
@@ -105,3 +107,8 @@ def test_hard_wrapped_lines_are_not_headings_but_a_wrapped_heading_is_one() -> N
         "nice-to-have",
         "benefits",
     ]
+
+
+def test_an_inline_stack_after_preferred_qualifications_asks_for_nothing() -> None:
+    text = "Preferred Qualifications:\n* MLflow experience\n\nOur Stack: Airflow, dbt\n\nPerks\n"
+    assert kinds(text) == ["nice-to-have", "skills", "nice-to-have", "benefits"]

@@ -59,6 +59,7 @@ _PREFERRED_CUES = (
     "would be great",
     "not required",
     "optional",
+    "optionally",
     "preferably",
     "is helpful",
     "would be helpful",
@@ -69,6 +70,11 @@ _PREFERRED_CUES = (
     "special consideration",
     "an asset",
     "even more impressed",
+    "we'd love",
+    "we would love",
+    "would love to see",
+    "love to see",
+    "extra credit",
 )
 _LEVEL_CUES = (
     "you have",
@@ -100,6 +106,9 @@ _REQUIRED_CUES = (
     "you will need",
     "you'll need",
     "needed",
+    "should have",
+    "should possess",
+    "expected to have",
     *_LEVEL_CUES,
 )
 _CUE_KINDS = [Strength.PREFERRED] * len(_PREFERRED_CUES) + [Strength.REQUIRED] * len(_REQUIRED_CUES)
@@ -108,7 +117,7 @@ _CUES = ahocorasick_rs.AhoCorasick(
 )
 """Words by which a clause states how much it wants a skill; one automaton pass per document."""
 _FIRM = [cue not in _LEVEL_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
-_FORWARD_CUES = ("ideally", "preferably")
+_FORWARD_CUES = ("ideally", "preferably", "optionally")
 """Preferred-cues that speak only of what follows them ("SQL, ideally with Scala")."""
 _FORWARD = [cue in _FORWARD_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
 

@@ -30,6 +30,8 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         """
         skills | technical skills | key skills | core skills | skill set | skillset |
         core competencies | competencies | technologies | tech stack | technical stack |
+        stack | our stack | our tech stack | technology stack | our technology stack |
+        technologies we use | tools we use | tech we use | our tools |
         tools | tools and technologies | tools & technologies | technical expertise |
         areas of expertise | expertise | technical proficiencies | proficiencies |
         programming languages | skills summary | it skills | software skills | top skills |
