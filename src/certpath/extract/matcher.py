@@ -113,6 +113,7 @@ class Form:
     case_only: bool = False  # its only rule is its casing
     squashed: str = ""  # the alias without separators, for case-sensitive comparison
     numbered: bool = False  # ends in a number ("Python 3"): not the next line's list number
+    lower_never: bool = False  # has a capital: in lower case it is never written as the form
 
 
 _NON = Form(
@@ -723,6 +724,8 @@ def _cased(form: Form, text: str, written: str, start: int, end: int) -> bool:
     capitals or as a list item (:func:`_shouted`), or as one word with a capital inside it
     ("RedShift", "SalesForce", "LORAs"): a product's name spelt loosely, which a common word
     ("redshift" in astronomy) never is."""
+    if form.lower_never and written.islower():  # "does" for "DOEs", "solid" for "SOLID"
+        return False
     if _squash(written) == form.squashed or _shouted(text, written, start, end):
         return True
     return (
@@ -941,6 +944,7 @@ def _form(
         or alias.ambiguous
         or bool(context and (context.not_before or context.not_after)),
         squashed=_squash(alias.text),
+        lower_never=alias.text.lower() != alias.text,
         case_only=alias.case_sensitive
         and not alias.ambiguous
         and not (context and (context.not_before or context.not_after)),
