@@ -26,6 +26,7 @@ def validate(
     Exit code 1 when there is any problem.
 
     Example:
+
         certpath catalog validate --dir ./my-catalog --json
     """
     nav: Navigator = ctx.obj
@@ -68,6 +69,7 @@ def stale(
     """List certification facts verified more than N days ago (or never).
 
     Example:
+
         certpath catalog stale --days 90
     """
     nav: Navigator = ctx.obj
@@ -105,6 +107,7 @@ def overview(
     """Summarise the catalog: counts by category, ecosystem and status, and recent retirements.
 
     Example:
+
         certpath catalog overview --since 2025
     """
     nav: Navigator = ctx.obj

@@ -44,6 +44,7 @@ def list_(
     """List certifications, filtered.
 
     Example:
+
         certpath certs list --ecosystem aws --status current
     """
     nav: Navigator = ctx.obj
@@ -89,6 +90,7 @@ def show(
     """Show every fact of one certification, with its sources and verification date.
 
     Example:
+
         certpath certs show mls-c01
     """
     nav: Navigator = ctx.obj

@@ -59,6 +59,7 @@ def extract(
     any file could not be read (the others are still reported).
 
     Example:
+
         certpath extract resume.pdf posting.html --json
     """
     nav: Navigator = ctx.obj

@@ -101,6 +101,7 @@ def postings(
     loaded into the market database, so every question answers from it.
 
     Example:
+
         certpath market ingest postings jobs.csv --map title="Job Title" --map date=posted
         certpath market ingest postings jobs.csv --engine spark --master "local[*]" --out pq/
     """
@@ -220,6 +221,7 @@ def demand_command(
     With --engine spark the same named queries run on Apache Spark over the Parquet folder.
 
     Example:
+
         certpath market demand --role ml-engineer --seniority senior --top 15
         certpath market demand --engine spark --parquet pq/ --top 15
     """
@@ -272,6 +274,7 @@ def cooccur_command(
     Lift = P(other | SKILL) / P(other): above 1 means asked together more than chance.
 
     Example:
+
         certpath market cooccur pytorch --min-support 10 --top 10
         certpath market cooccur python --engine spark --parquet pq/
     """
@@ -323,6 +326,7 @@ def certs_command(
     """Certifications named in postings (and generic "AWS certification"-style mentions).
 
     Example:
+
         certpath market certs --by-role
         certpath market certs --by-role --engine spark --parquet pq/
     """

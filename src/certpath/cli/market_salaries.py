@@ -70,6 +70,7 @@ def ingest_command(
     Exit code 1 when a file cannot be read at all.
 
     Example:
+
         certpath market ingest salaries salaries.csv more-salaries.csv.gz
     """
     nav: Navigator = ctx.obj
@@ -109,6 +110,7 @@ def salary_command(
     Filters combine; fewer than --min-n records give "not enough data", never a figure.
 
     Example:
+
         certpath market salary --role ml-engineer --level SE --country US
     """
     nav: Navigator = ctx.obj
@@ -179,6 +181,7 @@ def premium_command(
     --min-n records.
 
     Example:
+
         certpath market premium --role ml-engineer --country US --group SE --baseline MI
         certpath market premium --genai --country US
     """
@@ -255,6 +258,7 @@ def trend_command(
     Years with fewer than --min-n records say "not enough data".
 
     Example:
+
         certpath market trend --role data-scientist --country US --plot trend.png
     """
     nav: Navigator = ctx.obj

@@ -110,6 +110,7 @@ def plan(
     calendar of the schedule and milestones), --out writes it to a file.
 
     Example:
+
         certpath plan examples/career-changer-resume.md --target ml-engineer --cloud aws --hours 6
         certpath plan examples/mid-data-scientist.yaml --format ics --out plan.ics
     """
@@ -150,6 +151,7 @@ def assess(
     those it lacks; each gap carries the market evidence behind its weight.
 
     Example:
+
         certpath assess examples/career-changer-resume.md --target ml-engineer --json
     """
     nav: Navigator = ctx.obj

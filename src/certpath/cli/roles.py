@@ -19,6 +19,7 @@ def list_(
     """List the roles.
 
     Example:
+
         certpath roles list --json
     """
     nav: Navigator = ctx.obj
@@ -66,6 +67,7 @@ def show(
     """Show a role: focus, day-to-day work, weighted skills, certifications, codes, moves.
 
     Example:
+
         certpath roles show ml-engineer
     """
     nav: Navigator = ctx.obj
@@ -130,6 +132,7 @@ def classify(
     """Classify job titles to a catalog role (or none) and a seniority, with a confidence.
 
     Example:
+
         certpath roles classify "Senior Machine Learning Engineer" "Data Analyst II" --json
     """
     nav: Navigator = ctx.obj

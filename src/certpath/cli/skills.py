@@ -36,6 +36,7 @@ def list_(
     """List skills, filtered by group and type.
 
     Example:
+
         certpath skills list --group generative-ai --json
     """
     nav: Navigator = ctx.obj
@@ -65,6 +66,7 @@ def search(
     """Find skills by label or alias (exact, prefix, substring, then close spellings).
 
     Example:
+
         certpath skills search sklearn
     """
     nav: Navigator = ctx.obj
@@ -98,6 +100,7 @@ def show(
     """Show a skill: its surface forms, context rules, parent, children and crosswalks.
 
     Example:
+
         certpath skills show r
     """
     nav: Navigator = ctx.obj
