@@ -330,6 +330,11 @@ def test_glued_bullets_of_a_flattened_text_are_split_but_not_camel_case_names() 
         ("Minimum QualificationsSQL programming", ["sql"]),  # a heading glued to capitals
         ("Databases: MySQL, PostgreSQL1-3 years", ["mysql", "postgresql"]),  # names stay whole
         ("Cisco's OpenDNS and FocusKPI", []),  # a short word before capitals is one name
+        (
+            "3 years of C++, C# or JavaAt least 2 years of Python",
+            ["cpp", "csharp", "java", "python"],
+        ),
+        ("experience with data analysisIn this role", ["data-analysis"]),  # a word of two letters
     ],
 )
 def test_a_word_glued_to_capitals_is_split_from_them(text: str, expected: list[str]) -> None:

@@ -579,13 +579,14 @@ _NUMBER_AFTER = re.compile(r"\d+(?:\.\d+)*(?:[a-z]{1,2})?\+?(?![A-Za-z0-9])")
 
 def _glued(text: str) -> list[int]:
     """Where a letter is glued to a capitalised word of three letters or more
-    ("inferenceFamiliarity", "SQLTableau"; not "LLMs"), or a word of five lower-case letters or
-    more to one in capitals ("QualificationsSQL"; not the names "OpenDNS", "FocusKPI",
-    "MySQL"): where a lost line break may have been. Found with byte searches over the
-    letters' cases, not a regex over every letter."""
+    ("inferenceFamiliarity", "SQLTableau"; not "LLMs"), a lower-case letter to a capitalised
+    word of two ("JavaAt least", "analysisIn"), or a word of five lower-case letters or more
+    to one in capitals ("QualificationsSQL"; not the names "OpenDNS", "FocusKPI", "MySQL"):
+    where a lost line break may have been. Found with byte searches over the letters' cases,
+    not a regex over every letter."""
     cases = text.encode("ascii", "replace").translate(_CLASSES)
     joins = []
-    for pattern, offset in ((b"aAaa", 1), (b"AAaa", 1), (b"aaaaaAAA", 5)):
+    for pattern, offset in ((b"aAaa", 1), (b"AAaa", 1), (b"aaAa ", 2), (b"aaaaaAAA", 5)):
         at = cases.find(pattern)
         while at >= 0:
             joins.append(at + offset)
