@@ -465,3 +465,18 @@ def test_a_name_glued_to_the_next_bullets_years_is_split_from_it() -> None:
     text = "Tableau, Excel and SQL2+ years of experience with Python"
     skills = [hit.form.skill for hit in full_matcher().find_glued(text, lost_breaks=True)]
     assert "sql" in skills
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tools (hive, pig, sqoop, etc)", ["apache-hive", "apache-pig", "apache-sqoop"]),
+        ("frameworks such as tensorflow, torch, caffe", ["tensorflow", "pytorch", "caffe"]),
+        ("Hadoop, SQL, ORACLE and Tableau", ["hadoop", "sql", "oracle-database", "tableau"]),
+        ("Pig farming and hive management in the data center", []),  # words of a sentence
+        ("a network for gay, bi, trans people", []),  # a word of two letters
+        ("Pediatric Investigational Plan (PIP) sections", []),  # an acronym, not the tool pip
+    ],
+)
+def test_a_whole_list_item_in_one_case_is_the_name(text: str, expected: list[str]) -> None:
+    assert [hit.form.skill for hit in full_matcher().find(text)] == expected

@@ -724,18 +724,52 @@ def _cased(form: Form, text: str, written: str, start: int, end: int) -> bool:
     counts as written so: with other separators ("CI-CD" for "CI/CD"), in capitals among
     capitals or as a list item (:func:`_shouted`), or as one word with a capital inside it
     ("RedShift", "SalesForce", "LORAs"): a product's name spelt loosely, which a common word
-    ("redshift" in astronomy) never is."""
-    if form.lower_never and written.islower():  # "does" for "DOEs", "solid" for "SOLID"
-        return False
+    ("redshift" in astronomy) never is; or, in lower case or in capitals, as a whole item of
+    a list (:func:`_listed_alone`)."""
+    if form.lower_never and written.islower():  # "does" for "DOEs", "solid" for "SOLID" ...
+        # ... but "(hive, pig, sqoop)" for "Hive"; not a word of two letters ("gay, bi, trans")
+        return len(written) > 2 and _listed_alone(text, start, end)
     if _squash(written) == form.squashed or _shouted(text, written, start, end):
         return True
+    if written.isupper():  # "Hadoop, SQL, ORACLE"; not an acronym for a lower-case name ("PIP")
+        return form.lower_never and _listed_alone(text, start, end)
     return (
         len(written) >= 4
         and written.isalnum()
         and not written[1:].islower()
-        and not written.isupper()
         and written.lower() == form.text.lower()
     )
+
+
+_ITEM_OPENS = frozenset(",(/;&")
+_ITEM_CLOSES = frozenset(",)/;&")
+_ITEM_STARTS = frozenset("\n:•·")
+_ITEM_ENDS = frozenset(".\n")
+
+
+def _listed_alone(text: str, start: int, end: int) -> bool:
+    """Whether a hit is a whole item of a list, between separators ("tools (hive, pig, sqoop,
+    etc)", "tensorflow, torch, caffe", "oracle and Microsoft SQL"): a name written in one case
+    throughout, as lists of tools often are, and no word of a sentence ("hive management",
+    "the company bash"). One side at least is a list's separator, not only a line's start or
+    end. Its context rules still apply."""
+    after = end
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    if after == len(text) or text[after] in _ITEM_ENDS:
+        closed = None  # the end of a line or sentence: the other side must be a separator
+    elif text[after] in _ITEM_CLOSES or text.startswith(("and ", "or ", "etc"), after):
+        closed = True
+    else:
+        return False  # the next word goes on the sentence: most hits end here
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before > 0 and (
+        text[before - 1] in _ITEM_OPENS or text.endswith((" and", " or"), 0, before)
+    ):
+        return True
+    return bool(closed) and (before == 0 or text[before - 1] in _ITEM_STARTS)
 
 
 def _shouted(text: str, written: str, start: int, end: int) -> bool:
