@@ -400,6 +400,11 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
         ("MS Excel, R, SPSS, SQL", {}),  # a list of tools, not "MS SQL"
         ("vision, large language models", {}),  # a comma does not share a head from the right
         ("Python and machine learning", {}),  # no "Python learning" to name
+        # a first pair that names no skill still shares its word between two activities
+        ("model training and deployment", {"model-deployment": "model training and deployment"}),
+        ("customer acquisition/retention", {"customer-success": "customer acquisition/retention"}),
+        ("Data Science and analytics", {}),  # science is no activity
+        ("Financial education and planning support", {}),  # nor is education
     ],
 )
 def test_a_coordination_names_the_skill_of_each_shared_word(

@@ -265,8 +265,11 @@ class Matcher:
         vision" are no "AI vision"; in "MS Excel, R, SPSS, SQL" the list names each tool
         alone), at most three words along a list, and
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
-        language models" names no vision language model). The added hit spans the
-        coordination, its confidence a tenth below its form's.
+        language models" names no vision language model). A first pair that names no skill
+        shares its first word too when both it and the word coordinated with it name
+        activities ("model training and deployment": model deployment; "data science and
+        analytics" names no data analytics). The added hit spans the coordination, its
+        confidence a tenth below its form's.
         """
         shareable = self._shared
         plain = self._plain
@@ -315,6 +318,34 @@ class Matcher:
                             found.add((other.skill, start))
                             hit_ = (other, start, end, other.confidence - 0.1, None)
                             added.append(_new(Hit, hit_))
+        # "model training and deployment": the first pair names no skill of its own, so no
+        # hit leads here; its first word is shared all the same, between two activities
+        for pattern, strip in ((_AND_ACTIVITY, ","), (_SLASH_ACTIVITY, " ")):
+            for pair in pattern.finditer(text):
+                second = pair.group(1).lower()
+                if second in _NO_ACTIVITY:
+                    continue
+                at = pair.start()
+                preceding = text[max(0, at - 50) : at].rstrip(strip)
+                pair_before = _TWO_WORDS_BEFORE.match(preceding[::-1])
+                if pair_before is None or not _activity(pair_before.group(1)[::-1].lower()):
+                    continue
+                other = plain.get(
+                    pair_before.group(2)[::-1].lower().replace("-", " ") + " " + second
+                )
+                if other is None:
+                    continue
+                if taken is None:
+                    taken = _covered(hits)
+                start = len(preceding) - pair_before.end() + max(0, at - 50)
+                if taken(pair.start(1)) or taken(start + len(pair_before.group(2)) + 1):
+                    continue  # a word of a hit: the loop above has read it
+                if found is None:
+                    found = {(named.form.skill, named.start) for named in hits}
+                if (other.skill, start) not in found:
+                    found.add((other.skill, start))
+                    hit_ = (other, start, pair.end(1), other.confidence - 0.1, None)
+                    added.append(_new(Hit, hit_))
         if not added:
             return hits
         return sorted([*hits, *added], key=_START)
@@ -461,6 +492,31 @@ _AFTER = re.compile(
 """A word coordinated with a neighbouring hit: before it (over the reversed text before the hit),
 joined by "and", "or", "&" or "/", and further back by commas once one of those is found;
 after it, by those or a comma."""
+_ACTIVITY_WORD = r"([A-Za-z]*(?:ing|tion|sion|ment|sis|ance|ence|yses)|design)(?![A-Za-z0-9])"
+_AND_ACTIVITY = re.compile(r" (?:and|or|&) " + _ACTIVITY_WORD)
+_SLASH_ACTIVITY = re.compile(r"/ ?" + _ACTIVITY_WORD)
+_TWO_WORDS_BEFORE = re.compile(
+    r" *([A-Za-z]+) ((?:[A-Za-z0-9]+-)*[A-Za-z0-9]*[A-Za-z])(?![A-Za-z0-9-])"
+)
+"""A word and an activity coordinated with the activity after it ("model training and
+deployment", "data collection/cleaning"): the first word may be shared with the second
+activity. The two words before are matched over the reversed text; each pattern begins with
+a literal, so that the search over a whole text is cheap."""
+_ACTIVITY_ENDS = ("ing", "tion", "sion", "ment", "sis", "ance", "ence", "yses")
+_NO_ACTIVITY = frozenset(
+    {"science", "sciences", "modeling", "modelling", "thing", "things", "education", "experience"}
+)
+"""Not activities, or not the one the shared word makes of them: "data science and
+analytics" names no data analytics; in "data analysis and modeling" the modeling is
+statistical, not data modeling."""
+
+
+def _activity(word: str) -> bool:
+    """Whether a word names an activity (a process noun): "training", "deployment",
+    "analysis", "governance", "design"."""
+    return (word.endswith(_ACTIVITY_ENDS) or word == "design") and word not in _NO_ACTIVITY
+
+
 _ITEM = re.compile(r"[^\n,;|•·▪●◦➢✓]+")
 """An item of a list: what lies between line breaks and list separators."""
 _ITEM_EDGES = frozenset(" \t\r-*–—:.()[]")
