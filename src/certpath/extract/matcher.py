@@ -752,14 +752,30 @@ def _check(
 
 
 _INTRODUCING = re.compile(
-    rb"(?:experience|experienced|proficiency|proficient|expertise|expert|knowledge|"
+    rb"(?:(?:experience|experienced|proficiency|proficient|expertise|expert|knowledge|"
     rb"knowledgeable|familiarity|familiar|skilled|skills?|hands on|fluency|fluent|competency|"
-    rb"competence|competent|background|exposure|understanding) +(?:working +)?"
-    rb"(?:with|in|of|using|on|to) +(?:the +)?$"
+    rb"competence|competent|background|exposure|understanding|work|works|worked|working) +"
+    rb"(?:working +)?(?:with|in|of|using|on|to)|(?<![a-z])(?:using|use|uses|used|utilizing|"
+    rb"leveraging|leverage)) +(?:the +)?$"
 )
 """The words that introduce a skill: "experience with", "proficiency in", "knowledge of",
-"hands-on with", "exposure to" (over folded text, so "hands-on" is "hands on")."""
-_PREPOSITIONS = (b" with", b" in", b" of", b" using", b" on", b" to", b" the")
+"hands-on with", "exposure to", "working with", "using" (over folded text, so "hands-on" is
+"hands on")."""
+_PREPOSITIONS = (
+    b" with",
+    b" in",
+    b" of",
+    b" using",
+    b" on",
+    b" to",
+    b" the",
+    b" use",
+    b" uses",
+    b" used",
+    b" utilizing",
+    b" leveraging",
+    b" leverage",
+)
 
 
 def _introduced(folded: bytes, start: int) -> re.Match[bytes] | None:
