@@ -405,6 +405,12 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
         ("customer acquisition/retention", {"customer-success": "customer acquisition/retention"}),
         ("Data Science and analytics", {}),  # science is no activity
         ("Financial education and planning support", {}),  # nor is education
+        # a comma alone joins activities only
+        (
+            "statistical analysis, modeling",
+            {"statistical-modeling": "statistical analysis, modeling"},
+        ),
+        ("information retrieval, security", {}),
     ],
 )
 def test_a_coordination_names_the_skill_of_each_shared_word(

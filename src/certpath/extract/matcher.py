@@ -308,6 +308,12 @@ class Matcher:
                         end = word.end()
                         key = word.group(1)
                     key = key.lower().replace("-", " ")  # as _key folds such a word
+                    if step > 0 and not text[word.start() : word.start(1)].strip(" \t,"):
+                        # joined by a comma alone: a list of activities ("data collection,
+                        # cleaning"), not of whatever follows ("MS Project, Visio")
+                        last = key.rsplit(" ", 1)[-1]
+                        if not _listed_activity(last):
+                            continue
                     for part in words:
                         other = plain.get(f"{key} {part}" if step < 0 else f"{part} {key}")
                         if other is None or other.skill == form.skill:
@@ -509,6 +515,18 @@ _NO_ACTIVITY = frozenset(
 """Not activities, or not the one the shared word makes of them: "data science and
 analytics" names no data analytics; in "data analysis and modeling" the modeling is
 statistical, not data modeling."""
+
+
+def _listed_activity(word: str) -> bool:
+    """Whether a word joined to a hit by a comma alone names an activity that the hit's first
+    word may be shared with: "data collection, cleaning", "statistical analysis, modeling",
+    "data mining, analytics"; not "information retrieval, security", "MS Project, Visio" or
+    "Systems Design, thinking"."""
+    return (word.endswith(_ACTIVITY_ENDS) or word in ("design", "analytics")) and word not in (
+        "thinking",
+        "understanding",
+        "writing",
+    )
 
 
 def _activity(word: str) -> bool:
