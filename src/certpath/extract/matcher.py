@@ -265,7 +265,9 @@ class Matcher:
         vision" are no "AI vision"; in "MS Excel, R, SPSS, SQL" the list names each tool
         alone), at most three words along a list, and
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
-        language models" names no vision language model). A first pair that names no skill
+        language models" names no vision language model), words shared from the left after a
+        comma alone only with an activity ("data collection, cleaning"; not "information
+        retrieval, security"). A first pair that names no skill
         shares its first word too when both it and the word coordinated with it name
         activities ("model training and deployment": model deployment; "data science and
         analytics" names no data analytics). The added hit spans the coordination, its
