@@ -267,11 +267,11 @@ class Matcher:
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
         language models" names no vision language model), words shared from the left after a
         comma alone only with an activity ("data collection, cleaning"; not "information
-        retrieval, security"). A first pair that names no skill
-        shares its first word too when both it and the word coordinated with it name
-        activities ("model training and deployment": model deployment; "data science and
-        analytics" names no data analytics). The added hit spans the coordination, its
-        confidence a tenth below its form's.
+        retrieval, security"). A first pair that names no skill shares its first word too
+        when both it and the word coordinated with it name activities ("model training and
+        deployment": model deployment; "data science and analytics" names no data
+        analytics). The added hit spans the coordination, its confidence a tenth below its
+        form's.
         """
         shareable = self._shared
         plain = self._plain
@@ -519,22 +519,22 @@ analytics" names no data analytics; in "data analysis and modeling" the modeling
 statistical, not data modeling."""
 
 
+_NOT_LISTED = frozenset({"thinking", "understanding", "writing"})
+"""Activities that a comma alone does not join to a hit ("Systems Design, thinking")."""
+
+
+def _activity(word: str, exceptions: frozenset[str] = _NO_ACTIVITY) -> bool:
+    """Whether a word names an activity (a process noun): "training", "deployment",
+    "analysis", "governance", "design"."""
+    return (word.endswith(_ACTIVITY_ENDS) or word == "design") and word not in exceptions
+
+
 def _listed_activity(word: str) -> bool:
     """Whether a word joined to a hit by a comma alone names an activity that the hit's first
     word may be shared with: "data collection, cleaning", "statistical analysis, modeling",
     "data mining, analytics"; not "information retrieval, security", "MS Project, Visio" or
     "Systems Design, thinking"."""
-    return (word.endswith(_ACTIVITY_ENDS) or word in ("design", "analytics")) and word not in (
-        "thinking",
-        "understanding",
-        "writing",
-    )
-
-
-def _activity(word: str) -> bool:
-    """Whether a word names an activity (a process noun): "training", "deployment",
-    "analysis", "governance", "design"."""
-    return (word.endswith(_ACTIVITY_ENDS) or word == "design") and word not in _NO_ACTIVITY
+    return word == "analytics" or _activity(word, _NOT_LISTED)
 
 
 _ITEM = re.compile(r"[^\n,;|•·▪●◦➢✓]+")
