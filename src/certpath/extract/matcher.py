@@ -278,6 +278,16 @@ class Matcher:
         taken: Callable[[int], bool] | None = None  # whether a hit covers a position
         found: set[tuple[str, int]] | None = None  # the skills at each start, once needed
         added: list[Hit] = []
+
+        def name(other: Form, start: int, end: int) -> None:
+            """Add ``other`` over ``[start, end)`` unless its skill is already named there."""
+            nonlocal found
+            if found is None:
+                found = {(named.form.skill, named.start) for named in hits}
+            if (other.skill, start) not in found:
+                found.add((other.skill, start))
+                added.append(_new(Hit, (other, start, end, other.confidence - 0.1, None)))
+
         for hit in hits:
             form = hit.form
             shared = shareable.get(form.key)
@@ -318,20 +328,14 @@ class Matcher:
                             continue
                     for part in words:
                         other = plain.get(f"{key} {part}" if step < 0 else f"{part} {key}")
-                        if other is None or other.skill == form.skill:
-                            continue
-                        if found is None:
-                            found = {(named.form.skill, named.start) for named in hits}
-                        if (other.skill, start) not in found:
-                            found.add((other.skill, start))
-                            hit_ = (other, start, end, other.confidence - 0.1, None)
-                            added.append(_new(Hit, hit_))
+                        if other is not None and other.skill != form.skill:
+                            name(other, start, end)
         # "model training and deployment": the first pair names no skill of its own, so no
         # hit leads here; its first word is shared all the same, between two activities
         for pattern, strip in ((_AND_ACTIVITY, ","), (_SLASH_ACTIVITY, " ")):
             for pair in pattern.finditer(text):
                 second = pair.group(1).lower()
-                if second in _NO_ACTIVITY:
+                if not _activity(second):  # the pattern found its ending: "science" is none
                     continue
                 at = pair.start()
                 preceding = text[max(0, at - 50) : at].rstrip(strip)
@@ -348,12 +352,7 @@ class Matcher:
                 start = len(preceding) - pair_before.end() + max(0, at - 50)
                 if taken(pair.start(1)) or taken(start + len(pair_before.group(2)) + 1):
                     continue  # a word of a hit: the loop above has read it
-                if found is None:
-                    found = {(named.form.skill, named.start) for named in hits}
-                if (other.skill, start) not in found:
-                    found.add((other.skill, start))
-                    hit_ = (other, start, pair.end(1), other.confidence - 0.1, None)
-                    added.append(_new(Hit, hit_))
+                name(other, start, pair.end(1))
         if not added:
             return hits
         return sorted([*hits, *added], key=_START)
