@@ -493,3 +493,37 @@ def test_a_name_glued_to_the_next_bullets_years_is_split_from_it() -> None:
 )
 def test_a_whole_list_item_in_one_case_is_the_name(text: str, expected: list[str]) -> None:
     assert [hit.form.skill for hit in full_matcher().find(text)] == expected
+
+
+def test_a_form_that_begins_with_a_verb_is_also_entered_in_its_other_tenses() -> None:
+    forms = compile_forms(
+        [
+            skill("model-deployment", "deploying models", kind="method"),
+            skill("fine-tuning", "fine-tuning LLMs", kind="method"),
+            skill("team-leadership", "leading teams", kind="soft"),
+            skill("embeddings", "embedding models", kind="concept"),  # a thing, not an act
+            skill("team-building", "hiring and retention", kind="method"),  # no object
+        ]
+    )
+    keys = {form.key: form for form in forms}
+    for key in ("deploy models", "deploys models", "deployed models", "deployed model"):
+        assert keys[key].skill == "model-deployment"
+        assert keys[key].variant
+    for key in ("fine tune llms", "fine tuned llms", "led teams", "lead teams"):
+        assert key in keys
+    assert keys["fine tuned llms"].text == "fine tuned LLMs"  # as written, for its casing
+    assert not {"embedded models", "embeds models", "hired and retention"} & set(keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deployed models to AWS with MLflow", "model-deployment"),
+        ("Led teams of five analysts", "team-leadership"),
+        ("Fine-tuned LLMs for support chat", "fine-tuning"),
+        ("Analyzed data from clinical trials", "data-analysis"),
+        ("Reviewed code and fixed bugs", "code-review"),
+    ],
+)
+def test_a_resume_says_in_the_past_what_a_posting_asks_for(text: str, expected: str) -> None:
+    assert expected in {hit.form.skill for hit in full_matcher().find(text)}

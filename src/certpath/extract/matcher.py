@@ -988,6 +988,7 @@ def compile_forms(skills: object) -> list[Form]:
     owner: dict[str, str] = {}
     pluralisable: list[tuple[Skill, Alias, str, dict[str, bool]]] = []
     joinable: list[tuple[Skill, Alias, str, dict[str, bool]]] = []
+    verbal: list[tuple[Skill, Alias, str, dict[str, bool]]] = []
     for skill in skills:  # type: ignore[attr-defined]
         assert isinstance(skill, Skill)
         kind = skill.type.value
@@ -1005,6 +1006,8 @@ def compile_forms(skills: object) -> list[Form]:
             forms.append(_form(skill.id, alias, key, variant=False, **traits))
             if " " in key or not traits["technical"]:  # "Dockers" and "Kafkas" are not plurals
                 pluralisable.append((skill, alias, key, traits))
+            if " " in key:
+                verbal.append((skill, alias, key, traits))
             if spaced != key:  # "Weights & Biases" folds to "weights   biases" in text too
                 forms.append(_form(skill.id, alias, spaced, variant=False, **traits))
             if "-" in alias.text and "(" not in alias.text:
@@ -1013,6 +1016,15 @@ def compile_forms(skills: object) -> list[Form]:
                     update = {"text": joined}
                     joinable.append((skill, alias.model_copy(update=update), _key(joined), traits))
     seen = {(form.key, form.skill) for form in forms}
+    for skill, alias, key, traits in verbal:  # "deploying models": "deployed models"
+        for inflected, written in _inflected(alias, key):
+            if inflected not in owner and (inflected, skill.id) not in seen:
+                owner[inflected] = skill.id
+                seen.add((inflected, skill.id))
+                update = {"text": written}
+                copy = alias.model_copy(update=update)
+                forms.append(_form(skill.id, copy, inflected, variant=True, **traits))
+                pluralisable.append((skill, copy, inflected, traits))
     for skill, alias, key, traits in joinable:  # not a short word: "re-ID" is no "Reid"
         lengths = [len(word) for word in key.split(" ")]
         if min(lengths) < 3 or max(lengths) < 5:
@@ -1076,6 +1088,107 @@ def _form(
         and not (context and (context.not_before or context.not_after)),
         numbered=numbered,
     )
+
+
+def _inflected(alias: Alias, key: str) -> list[tuple[str, str]]:
+    """Other tenses of a form that begins with a verb's -ing form and names what it acts on
+    ("deploying models" -> "deploy models", "deploys models", "deployed models"; "leading
+    teams" -> "led teams"), as (folded key, text): resumes say what was done, postings what
+    to do. Only for the verbs of :data:`_INFLECTIONS`, whose other forms name the same act;
+    "training data" or "embedding models" are things, and "embedded models" another one."""
+    if alias.case_sensitive:
+        return []
+    words = key.split(" ")
+    for size in (2, 1):
+        forms = _INFLECTIONS.get(" ".join(words[:size]))
+        if forms is None:
+            continue
+        if len(words) <= size or words[size] in ("and", "or", ""):
+            return []  # "hiring and retention": no object, or a pair of nouns
+        rest = " ".join(words[size:])
+        verb = r"[\s-]+".join(words[:size])  # as written: "fine-tuning" or "fine tuning"
+        written = re.sub(r"^\s*" + verb + r"\s+", "", alias.text, flags=re.IGNORECASE)
+        return [(form + " " + rest, form + " " + written) for form in forms]
+    return []
+
+
+_INFLECTIONS: dict[str, tuple[str, ...]] = {
+    "analysing": ("analyse", "analyses", "analysed"),
+    "analyzing": ("analyze", "analyzes", "analyzed"),
+    "building": ("build", "builds", "built"),
+    "cleansing": ("cleanse", "cleanses"),
+    "collaborating": ("collaborate", "collaborates", "collaborated"),
+    "communicating": ("communicate", "communicates", "communicated"),
+    "conducting": ("conduct", "conducts", "conducted"),
+    "contributing": ("contribute", "contributes", "contributed"),
+    "creating": ("create", "creates", "created"),
+    "dealing": ("deal", "deals", "dealt"),
+    "defining": ("define", "defines", "defined"),
+    "delivering": ("deliver", "delivers", "delivered"),
+    "deploying": ("deploy", "deploys", "deployed"),
+    "designing": ("design", "designs", "designed"),
+    "developing": ("develop", "develops", "developed"),
+    "diagnosing": ("diagnose", "diagnoses", "diagnosed"),
+    "embracing": ("embrace", "embraces", "embraced"),
+    "engaging": ("engage", "engages", "engaged"),
+    "evaluating": ("evaluate", "evaluates", "evaluated"),
+    "explaining": ("explain", "explains", "explained"),
+    "facilitating": ("facilitate", "facilitates", "facilitated"),
+    "fine tuning": ("fine tune", "fine tunes", "fine tuned"),
+    "fixing": ("fix", "fixes", "fixed"),
+    "gathering": ("gather", "gathers", "gathered"),
+    "growing": ("grow", "grows", "grew", "grown"),
+    "handling": ("handle", "handles", "handled"),
+    "identifying": ("identify", "identifies", "identified"),
+    "inspiring": ("inspire", "inspires", "inspired"),
+    "interviewing": ("interview", "interviews", "interviewed"),
+    "juggling": ("juggle", "juggles", "juggled"),
+    "keeping": ("keep", "keeps"),
+    "leading": ("lead", "leads", "led"),
+    "making": ("make", "makes", "made"),
+    "managing": ("manage", "manages", "managed"),
+    "measuring": ("measure", "measures", "measured"),
+    "meeting": ("meet", "meets", "met"),
+    "mentoring": ("mentor", "mentors", "mentored"),
+    "mining": ("mine", "mines", "mined"),
+    "monitoring": ("monitor", "monitors", "monitored"),
+    "navigating": ("navigate", "navigates", "navigated"),
+    "operationalizing": ("operationalize", "operationalizes", "operationalized"),
+    "optimizing": ("optimize", "optimizes", "optimized"),
+    "partnering": ("partner", "partners", "partnered"),
+    "performing": ("perform", "performs", "performed"),
+    "presenting": ("present", "presents", "presented"),
+    "prioritizing": ("prioritize", "prioritizes", "prioritized"),
+    "productionizing": ("productionize", "productionizes", "productionized"),
+    "providing": ("provide", "provides", "provided"),
+    "publishing": ("publish", "publishes", "published"),
+    "reducing": ("reduce", "reduces", "reduced"),
+    "resolving": ("resolve", "resolves", "resolved"),
+    "reviewing": ("review", "reviews", "reviewed"),
+    "running": ("run", "runs", "ran"),
+    "securing": ("secure", "secures", "secured"),
+    "serving": ("serve", "serves", "served"),
+    "setting": ("set", "sets"),
+    "solving": ("solve", "solves", "solved"),
+    "speaking": ("speak", "speaks", "spoke"),
+    "staying": ("stay", "stays", "stayed"),
+    "supervising": ("supervise", "supervises", "supervised"),
+    "taking": ("take", "takes", "took", "taken"),
+    "telling": ("tell", "tells", "told"),
+    "thinking": ("think", "thinks", "thought"),
+    "tracking": ("track", "tracks", "tracked"),
+    "translating": ("translate", "translates", "translated"),
+    "tuning": ("tune", "tunes", "tuned"),
+    "upskilling": ("upskill", "upskills", "upskilled"),
+    "validating": ("validate", "validates", "validated"),
+    "visualizing": ("visualize", "visualizes", "visualized"),
+    "working": ("work", "works", "worked"),
+    "writing": ("write", "writes", "wrote", "written"),
+}
+"""Verbs whose -ing form begins taxonomy forms that act on something, with their base, third
+person and past forms. Left out: -ing words that name things or kinds ("training data",
+"marketing analytics", "streaming pipelines", "ranking models"), whose past reads as an
+adjective ("ranked models")."""
 
 
 def _variants(key: str, singular: bool = True) -> list[str]:
