@@ -112,3 +112,16 @@ def test_hard_wrapped_lines_are_not_headings_but_a_wrapped_heading_is_one() -> N
 def test_an_inline_stack_after_preferred_qualifications_asks_for_nothing() -> None:
     text = "Preferred Qualifications:\n* MLflow experience\n\nOur Stack: Airflow, dbt\n\nPerks\n"
     assert kinds(text) == ["nice-to-have", "skills", "nice-to-have", "benefits"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Azure, Spark\nGo", "skills"),  # nothing but short items: a list of skills
+        ("Computer Science,Data quality,SAS", "skills"),  # a posting's tags
+        ("We go far. Spark joy and excel at it, always and everywhere.", "other"),
+        ("Requirements: Azure, Agile", "requirements"),  # a label keeps its kind
+    ],
+)
+def test_a_text_that_is_only_a_list_is_a_skills_list(text: str, kind: str) -> None:
+    assert [section.kind.value for section in detect_sections(text)] == [kind]

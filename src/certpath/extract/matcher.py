@@ -368,11 +368,14 @@ class Matcher:
         listable = self._listable
         found = {(hit.form.skill, hit.start) for hit in hits}
         added = []
-        for item in _ITEM.finditer(text, start, end):
+        for item in LIST_ITEM.finditer(text, start, end):
             low, high = item.span()
-            while low < high and text[low] in _ITEM_EDGES:
+            label = text.rfind(": ", low, high)  # "Skills: Azure", "Cloud: Azure"
+            if label >= 0:
+                low = label + 2
+            while low < high and text[low] in ITEM_EDGES:
                 low += 1
-            while high > low and text[high - 1] in _ITEM_EDGES:
+            while high > low and text[high - 1] in ITEM_EDGES:
                 high -= 1
             if high - low > 60:
                 continue
@@ -536,9 +539,9 @@ def _listed_activity(word: str) -> bool:
     return word == "analytics" or _activity(word, _NOT_LISTED)
 
 
-_ITEM = re.compile(r"[^\n,;|•·▪●◦➢✓]+")
+LIST_ITEM = re.compile(r"[^\n,;|•·▪●◦➢✓]+")
 """An item of a list: what lies between line breaks and list separators."""
-_ITEM_EDGES = frozenset(" \t\r-*–—:.()[]")
+ITEM_EDGES = frozenset(" \t\r-*–—:.()[]")
 _MONTHS_TAIL = re.compile(r"\s*-\s*Experience\b", re.IGNORECASE)
 _CONJUNCTIONS = (" and ", " or ", " & ", "/", "/ ", "&", "& ", "\tand ", " and\t")
 _LISTED = (",", " and ", " or ", " & ", "/", " /", "&", " ,")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from certpath.extract.document import Section, SectionKind
+from certpath.extract.matcher import ITEM_EDGES, LIST_ITEM
 
 
 def _phrases(text: str) -> tuple[str, ...]:
@@ -296,9 +297,21 @@ def detect_sections(text: str) -> tuple[Section, ...]:
         kind, start, heading = found, match.start(), line.strip()
     if len(text) > start or not sections:
         sections.append(Section(kind, start, len(text), heading))
+    if len(sections) == 1 and sections[0].kind is SectionKind.OTHER and _bare_list(text):
+        return (Section(SectionKind.SKILLS, 0, len(text), None),)
     if flattened(text):
         return tuple(_split_glued(sections, text))
     return tuple(sections)
+
+
+def _bare_list(text: str) -> bool:
+    """Whether a text is nothing but a short list of short items ("Azure, Spark\nGo"), as a list
+    of skills given on its own is: the list is then the context of the names in it."""
+    if len(text) > 3000:
+        return False
+    items = [item.strip("".join(ITEM_EDGES)) for item in LIST_ITEM.findall(text)]
+    items = [item for item in items if item]
+    return bool(items) and all(len(item.split()) <= 4 and ". " not in item for item in items)
 
 
 _GLUE_POINT = re.compile(r"[A-Z](?:(?<=[a-z0-9.!?:)][A-Z])|(?<=[.!?:] [A-Z]))")
