@@ -38,6 +38,11 @@ def kinds(text: str) -> list[str]:
         ("BONUSES", SectionKind.NICE_TO_HAVE),
         ("Impact You'll Make:", SectionKind.RESPONSIBILITIES),
         ("About IZEA:", SectionKind.COMPANY),
+        ("You might be a fit if:", SectionKind.REQUIREMENTS),
+        ("What sets you apart", SectionKind.NICE_TO_HAVE),
+        ("Perks & Benefits", SectionKind.BENEFITS),
+        ("Roles and Responsibilities", SectionKind.RESPONSIBILITIES),
+        ("Physical Requirements", SectionKind.OTHER),  # lifting 25 lbs asks for no skill
         ("About IZEA: we build tools", None),
         ("TRAINING AND CERTIFICATIONS", SectionKind.CERTIFICATIONS),
         ("Python / SQL", None),

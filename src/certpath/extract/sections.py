@@ -81,7 +81,11 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         what you'll work on | what you will work on | the job | job summary | overview |
         position overview | role overview | essential functions | essential duties |
         key accountabilities | accountabilities | position accountabilities |
-        impact you'll make | impact you’ll make | the impact you'll have | the impact you’ll have
+        impact you'll make | impact you’ll make | the impact you'll have | the impact you’ll have |
+        your responsibilities | roles and responsibilities | roles & responsibilities |
+        role and responsibilities | duties and responsibilities | duties & responsibilities |
+        essential duties and responsibilities | essential duties & responsibilities |
+        primary responsibilities | main responsibilities
         """
     ),
     SectionKind.REQUIREMENTS: _phrases(
@@ -99,7 +103,13 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         key requirements | education and experience | technical requirements | your skills |
         you will have | to be successful | your education & experience |
         your education and experience | education & experience | what you'll bring to the team |
-        what you’ll bring to the team
+        what you’ll bring to the team | you might be a fit if | you may be a fit if |
+        you're a fit if | you’re a fit if | strong candidates will have | you are | you're |
+        you’re | requirements and qualifications | qualifications and requirements |
+        experience required | key qualifications | additional requirements | basic requirements |
+        what you need | what you need to succeed | what you’ll need to succeed |
+        what you'll need to succeed | job qualifications | position requirements |
+        skills required | qualifications and experience | qualifications & experience
         """
     ),
     SectionKind.NICE_TO_HAVE: _phrases(
@@ -112,7 +122,10 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         preferred requirements | desirable | desirable skills | recommended qualifications |
         preferred to have | what we love to see | what we'd love to see | what we’d love to see |
         kudos if you have | bonuses | highly desired additions | desired experience |
-        bonus qualifications
+        bonus qualifications | we'd love if you have | we’d love if you have |
+        even better if you have | what makes you stand out | what sets you apart |
+        it's a plus if you have | it’s a plus if you have | bonus if you have |
+        preferred but not required | nice to have skills | nice-to-have skills
         """
     ),
     SectionKind.BENEFITS: _phrases(
@@ -120,14 +133,17 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         benefits | perks | perks and benefits | benefits and perks | what we offer | we offer |
         compensation | compensation and benefits | salary | pay range | pay | why join us |
         why you'll love working here | our benefits | total rewards | salary range |
-        base salary | pay transparency | what's in it for you
+        base salary | pay transparency | what's in it for you | perks & benefits |
+        benefits & perks | compensation & benefits | what we offer you | what’s in it for you
         """
     ),
     SectionKind.OTHER: _phrases(
         """
         interests | hobbies | hobbies and interests | interests and hobbies | awards |
         honors | honours | awards and honors | awards and honours | achievements |
-        publications | references | volunteering | additional information
+        publications | references | volunteering | additional information |
+        volunteer experience | physical requirements | physical demands | working conditions |
+        work environment | how to apply | travel requirements
         """
     ),
     SectionKind.COMPANY: _phrases(
@@ -140,7 +156,7 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         candidate privacy notice | applicant privacy notice | privacy notice | privacy policy |
         privacy statement | data privacy notice | ccpa notice | disclaimer | legal disclaimer |
         e-verify | reasonable accommodation | reasonable accommodations | accommodation requests |
-        candidate data collection disclaimer | data collection disclaimer
+        candidate data collection disclaimer | data collection disclaimer | what we do
         """
     ),
 }
