@@ -362,9 +362,9 @@ class Matcher:
         ``text[start:end]``, a skills section, though their context rules turned them down:
         "Strengths: Decision making, Leadership", "- Go", "ORACLE- Experience - 6 months". In a
         list of skills, the list is their context. A case-sensitive name still needs its
-        casing, and a name that a neighbouring skill does not confirm ("ACL", "Word",
-        "fine-tuning") is not confirmed by a list either. The added hit's confidence is a tenth
-        below its form's."""
+        casing, or else to be written in lower case ("python, go, r"), and a name that a
+        neighbouring skill does not confirm ("ACL", "Word", "fine-tuning") is not confirmed by a
+        list either. The added hit's confidence is a tenth below its form's."""
         listable = self._listable
         found = {(hit.form.skill, hit.start) for hit in hits}
         added = []
@@ -389,6 +389,7 @@ class Matcher:
             if (
                 form.case_sensitive
                 and written != form.text
+                and not written.islower()  # a list typed in lower case: "python, go, r"
                 and not _cased(form, text, written, low, high)
             ):
                 continue
