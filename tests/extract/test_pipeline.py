@@ -112,6 +112,8 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("5+ years of experience working with Python", "python", 5.0),
         ("4 years experience as a Python developer", "python", 4.0),
         ("At least five (5) years of Java experience", "java", 5.0),
+        ("At least a year of experience with SQL", "sql", 1.0),
+        ("Over a decade of experience in machine learning", "machine-learning", 10.0),
         ("Python | 5 years", "python", 5.0),
         ("Python- Experience - 24 months", "python", 2.0),
         ("Python- Experience - 24 monthsCompany Details", "python", 2.0),

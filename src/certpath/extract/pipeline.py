@@ -134,6 +134,7 @@ _NUMBER_WORDS = {
     "ten": 10,
     "twelve": 12,
     "fifteen": 15,
+    "a": 1,  # "a year of SQL", "over a decade of experience in ML"
 }
 # a whole number (not the end of "100"), a number word, optionally restated: "five (5)"
 _NUMBER = (
@@ -142,7 +143,7 @@ _NUMBER = (
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
 # working with", "4 years experience as a"
 _YEARS_BEFORE = re.compile(
-    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?\.?)(?:\b|(?<=\.))"
+    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(years?|yrs?\.?|decades?)(?:\b|(?<=\.))"
     r"(?:['’]s?)?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
@@ -355,7 +356,10 @@ class Extractor:
                 line = lines[line_start] = (
                     line_end,
                     _clause_strength(cues, line_start, line_end),
-                    "year" in lowered or "yr" in lowered or "month" in lowered,
+                    "year" in lowered
+                    or "yr" in lowered
+                    or "month" in lowered
+                    or "decade" in lowered,
                     "(" in lowered,
                     any(cue in lowered for cue in _FORWARD_CUES),
                 )
@@ -661,14 +665,15 @@ def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> f
     """Years of experience stated right before or after a mention, within its sentence."""
     before = text[max(line_start, start - 90) : start]
     lowered = before.lower()
-    if "year" in lowered or "yr" in lowered:
+    if "year" in lowered or "yr" in lowered or "decade" in lowered:
         cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
         before = before[cut:]
         # allow a short list between the phrase and the skill: "3+ years with SQL and Python"
         for lead in _candidates(before):
             found = _YEARS_BEFORE.search(lead)
             if found:
-                return _number(found.group(1))
+                decades = found.group(2).lower().startswith("d")
+                return _number(found.group(1)) * (10 if decades else 1)
     after = text[end : min(line_end, end + 30)]
     lowered = after.lower()
     if "year" in lowered or "yr" in lowered:
