@@ -1192,7 +1192,8 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
 """Verbs whose -ing form begins taxonomy forms that act on something, with their base, third
 person and past forms. Left out: -ing words that name things or kinds ("training data",
 "marketing analytics", "streaming pipelines", "ranking models"), whose past reads as an
-adjective ("ranked models")."""
+adjective ("ranked models"), and the pasts that do so over the shared postings ("cleansed
+data repositories", "data kept up to date")."""
 
 
 def _variants(key: str, singular: bool = True) -> list[str]:
