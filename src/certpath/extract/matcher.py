@@ -357,9 +357,9 @@ class Matcher:
             return hits
         return sorted([*hits, *added], key=_START)
 
-    def listed(self, text: str, start: int, end: int, hits: list[Hit]) -> list[Hit]:
+    def listed(self, text: str, spans: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
         """``hits`` (in text order) and the names that make up a whole item of a list in
-        ``text[start:end]``, a skills section, though their context rules turned them down:
+        the ``(start, end)`` spans of ``text``, its skills sections, though their context rules turned them down:
         "Strengths: Decision making, Leadership", "- Go", "ORACLE- Experience - 6 months". In a
         list of skills, the list is their context. A case-sensitive name still needs its
         casing, or else to be written in lower case ("python, go, r"), and a name that a
@@ -368,7 +368,8 @@ class Matcher:
         listable = self._listable
         found = {(hit.form.skill, hit.start) for hit in hits}
         added = []
-        for item in LIST_ITEM.finditer(text, start, end):
+        items = (item for start, end in spans for item in LIST_ITEM.finditer(text, start, end))
+        for item in items:
             low, high = item.span()
             label = text.rfind(": ", low, high)  # "Skills: Azure", "Cloud: Azure"
             if label >= 0:

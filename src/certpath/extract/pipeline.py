@@ -310,9 +310,9 @@ class Extractor:
         text = document.text
         hits = self.matcher.find_glued(text, lost_breaks=flattened(text))
         hits = self.matcher.coordinated(text, hits)
-        for section in document.sections:
-            if section.kind is SectionKind.SKILLS:
-                hits = self.matcher.listed(text, section.start, section.end, hits)
+        lists = [(s.start, s.end) for s in document.sections if s.kind is SectionKind.SKILLS]
+        if lists:
+            hits = self.matcher.listed(text, lists, hits)
         # clause ends: they bound the clause whose words state a strength, and the evidence
         ends = [m.end() for m in _CLAUSE_END.finditer(document.text)] if hits else []
         mentions = self._annotate(document, hits, ends)
