@@ -429,13 +429,22 @@ def test_html_keeps_visible_text_only() -> None:
     assert _kinds(document) == ["skills"]
 
 
-def test_html_chips_and_options_are_separate_words() -> None:
+def test_html_chips_are_separate_words() -> None:
     page = (
         "<h3>Skills</h3><div><span class=tag>Python</span><span class=tag>SQL</span></div>"
-        "<p><a href=1>Docker</a><a href=2>Kubernetes</a></p>"
-        "<select><option>Java</option><option>Go</option></select><p>Py<span>thon</span></p>"
+        "<p><a href=1>Docker</a><a href=2>Kubernetes</a></p><p>Py<span>thon</span></p>"
     )
-    assert html_to_text(page) == "Skills\n\nPython SQL\n\nDocker Kubernetes\n\nJava\nGo\n\nPython\n"
+    assert html_to_text(page) == "Skills\n\nPython SQL\n\nDocker Kubernetes\n\nPython\n"
+
+
+def test_html_site_chrome_is_not_the_document() -> None:
+    page = (
+        "<nav><a href=/rust>Rust tutorials</a></nav><div role=navigation>Go jobs</div>"
+        "<main><h1>Data Engineer</h1><p>Python and SQL</p><footer>Posted by Acme</footer></main>"
+        "<select><option>Java</option><option>Go</option></select>"
+        "<footer>Built with React and Tailwind CSS</footer>"
+    )
+    assert html_to_text(page) == "Data Engineer\n\nPython and SQL\n\nPosted by Acme\n"
 
 
 def test_html_to_text_handles_deep_nesting() -> None:
@@ -965,3 +974,39 @@ def test_number_too_long_for_python_is_corrupt_json() -> None:
     with pytest.raises(DocumentError) as excinfo:
         read(b'{"skills": [' + b"1" * 10_000 + b"]}")
     assert _reason(excinfo) == "corrupt"
+
+
+@pytest.mark.parametrize(
+    ("content", "actual"),
+    [
+        (b"<!DOCTYPE html><html><style>p{font:Java}</style><p>Python</p></html>", "HTML page"),
+        (b'{"basics": {"name": "Jane"}, "skills": [{"name": "Python"}]}', "JSON"),
+    ],
+)
+def test_txt_name_holding_a_page_or_json_is_a_mismatch(content: bytes, actual: str) -> None:
+    with pytest.raises(DocumentError, match=actual) as excinfo:
+        read(content, name="resume.txt")
+    assert _reason(excinfo) == "format-mismatch"
+    assert read(b"Skills: Python, <b>SQL</b> and {curly} text", name="notes.txt").format == "text"
+
+
+def test_jsonld_value_objects_double_escaping_and_a_closing_semicolon() -> None:
+    import html as html_module
+
+    description = html_module.escape(
+        html_module.escape("<h3>Requirements</h3><ul><li>5+ years of Python</li></ul>")
+    )
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": {"@value": "Data Engineer", "@language": "en"},
+        "description": [{"@value": description, "@language": "en"}],
+        "skills": [{"@type": "DefinedTerm", "termCode": "SQL"}],
+    }
+    page = f'<html><script type="application/ld+json">{json.dumps(posting)};</script></html>'
+    document = read(page)
+    assert document.format == "jobposting"
+    assert "Data Engineer" in document.text
+    assert "&lt;" not in document.text and "5+ years of Python" in document.text
+    assert "SQL" in document.text
+    assert SectionKind.REQUIREMENTS in {section.kind for section in document.sections}

@@ -119,8 +119,22 @@ _NAMES: Final[Mapping[str, str]] = {
 
 # Elements whose content is never visible on a rendered page.
 _HIDDEN_TAGS: Final = frozenset(
-    {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "head",
+        "iframe",
+        "object",
+        "canvas",
+        "nav",  # a site's menus ("Rust tutorials", "Home | Jobs")
+        "select",  # a form's choices ("Go", "Java" in a language picker)
+    }
 )
+_CONTENT_TAGS: Final = frozenset({"article", "main"})
+"""Where a footer belongs to the document (a posting's own footer), not to the site."""
 _BLOCK_TAGS: Final = frozenset(
     {
         "address",
@@ -439,6 +453,15 @@ def _sniff_text(text: str) -> str:
     return "text"
 
 
+def _parses(text: str) -> bool:
+    """Whether ``text`` is a JSON document."""
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def _mismatch(label: str, extension: str, actual: str) -> DocumentError:
     named = _DESCRIPTIONS.get(_EXTENSIONS.get(extension, ""), f"a {extension} file")
     content = _DESCRIPTIONS.get(actual, actual)
@@ -502,6 +525,11 @@ def _read_bytes(
     metadata = {"encoding": encoding} if encoding != "utf-8" else {}
     if expected == "json" and _sniff_text(text) == "html":
         raise _mismatch(label, extension or "", "html")
+    if expected == "text" and extension in (".txt", ".text"):
+        # a page or a JSON file saved as .txt would be read as its markup ("<style>...")
+        actual = _sniff_text(text)
+        if actual == "json" and _parses(text) or actual == "html" and _HTML_START.match(text):
+            raise _mismatch(label, extension, actual)
     if expected == "html" and _sniff_text(text) == "json":
         raise _mismatch(label, extension or "", "json")
     return _read_decoded(text, label, expected, metadata)
@@ -1261,10 +1289,25 @@ def _visible_text(tree: Any) -> str:
 
 
 def _hidden(node: Any) -> bool:
+    """Whether an element is not shown, or is the site's chrome around the document: its
+    navigation, or a footer outside the article ("Built with React", "Similar jobs")."""
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
+    if attributes.get("role") == "navigation":
+        return True
+    if node.tag == "footer" and not _within(node, _CONTENT_TAGS):
+        return True
     return bool(_DISPLAY_NONE.search(attributes.get("style") or ""))
+
+
+def _within(node: Any, tags: frozenset[str]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: bool) -> Document:
@@ -1280,7 +1323,8 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
             try:
                 # some sites wrap JSON-LD in a CDATA section or a comment, or leave a raw
                 # line break inside a string
-                data = json.loads(_JSON_WRAPPING.sub("", script.text(deep=True)), strict=False)
+                raw = _JSON_WRAPPING.sub("", script.text(deep=True)).strip().rstrip(";")
+                data = json.loads(raw, strict=False)  # "};" as a script statement ends
             except (ValueError, RecursionError):
                 continue  # one broken JSON-LD block should not hide the page's text
             posting = _find_posting(data, 0)
@@ -1363,9 +1407,14 @@ def _find_posting(data: Any, depth: int) -> Mapping[str, Any] | None:
 
 
 def _string(value: Any) -> str:
-    """A JSON scalar as stripped text; anything else (objects, lists, null) as ``""``."""
+    """A JSON scalar as stripped text, also a JSON-LD value object (``{"@value": ...}``) or a
+    list of them (one per language: the first); anything else as ``""``."""
     if isinstance(value, str):
         return value.strip()
+    if isinstance(value, dict) and "@value" in value:
+        return _string(value["@value"])
+    if isinstance(value, list):
+        return next((text for text in map(_string, value) if text), "")
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, int | float):
@@ -1385,9 +1434,20 @@ def _objects(value: Any) -> list[Mapping[str, Any]]:
 
 def _name(value: Any) -> str:
     """A string, or the ``name`` of a schema.org object."""
-    if isinstance(value, dict):
-        return _string(value.get("name"))
+    if isinstance(value, dict) and "@value" not in value:
+        return _term(value)
     return _string(value)
+
+
+def _term(value: Mapping[str, Any]) -> str:
+    """What a schema.org object (a DefinedTerm, an Organization) is called."""
+    return next(
+        (text for key in _TERM_KEYS if (text := _string(value.get(key)))),
+        "",
+    )
+
+
+_TERM_KEYS: Final = ("name", "alternateName", "termCode")
 
 
 def _number(value: Any) -> float | None:
@@ -1410,16 +1470,23 @@ def _rich_text(value: str) -> str:
     itself is entity-escaped (``&lt;p&gt;``), as many job boards publish it."""
     if _HAS_TAG.search(value):
         return html_to_text(value)
-    plain = unescape(value)
-    return html_to_text(plain) if plain != value and _HAS_TAG.search(plain) else plain
+    plain = value
+    for _ in range(3):  # escaped once or twice over ("&amp;lt;p&amp;gt;")
+        unescaped = unescape(plain)
+        if unescaped == plain:
+            break
+        plain = unescaped
+        if _HAS_TAG.search(plain):
+            return html_to_text(plain)
+    return plain
 
 
 def _texts(value: Any) -> list[str]:
     """Strings, lists of strings and schema.org objects (name/description) as text blocks."""
     out: list[str] = []
     for item in _items(value):
-        if isinstance(item, dict):
-            text = _string(item.get("name")) or _string(item.get("description"))
+        if isinstance(item, dict) and "@value" not in item:
+            text = _term(item) or _string(item.get("description"))
             text = text or _string(item.get("credentialCategory"))
         else:
             text = _string(item)
