@@ -528,7 +528,7 @@ def _read_bytes(
     if expected == "text" and extension in (".txt", ".text"):
         # a page or a JSON file saved as .txt would be read as its markup ("<style>...")
         actual = _sniff_text(text)
-        if actual == "json" and _parses(text) or actual == "html" and _HTML_START.match(text):
+        if (actual == "json" and _parses(text)) or (actual == "html" and _HTML_START.match(text)):
             raise _mismatch(label, extension, actual)
     if expected == "html" and _sniff_text(text) == "json":
         raise _mismatch(label, extension or "", "json")
