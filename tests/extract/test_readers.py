@@ -1007,6 +1007,7 @@ def test_jsonld_value_objects_double_escaping_and_a_closing_semicolon() -> None:
     document = read(page)
     assert document.format == "jobposting"
     assert "Data Engineer" in document.text
-    assert "&lt;" not in document.text and "5+ years of Python" in document.text
+    assert "&lt;" not in document.text
+    assert "5+ years of Python" in document.text
     assert "SQL" in document.text
     assert SectionKind.REQUIREMENTS in {section.kind for section in document.sections}

@@ -361,10 +361,10 @@ class Matcher:
         """``hits`` (in text order) and the names that make up a whole item of a list in
         the ``(start, end)`` spans of ``text``, its skills sections, though their context rules
         turned them down: "Strengths: Decision making, Leadership", "- Go", "ORACLE- Experience
-        - 6 months". In a list of skills, the list is their context. A case-sensitive name still needs its
-        casing, or else to be written in lower case ("python, go, r"), and a name that a
-        neighbouring skill does not confirm ("ACL", "Word", "fine-tuning") is not confirmed by a
-        list either. The added hit's confidence is a tenth below its form's."""
+        - 6 months". In a list of skills, the list is their context. A case-sensitive name
+        still needs its casing, or else to be written in lower case ("python, go, r"), and a
+        name that a neighbouring skill does not confirm ("ACL", "Word", "fine-tuning") is not
+        confirmed by a list either. The added hit's confidence is a tenth below its form's."""
         listable = self._listable
         found = {(hit.form.skill, hit.start) for hit in hits}
         added = []
