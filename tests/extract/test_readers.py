@@ -819,6 +819,26 @@ def test_scanned_pdf_has_no_text_layer() -> None:
     assert _reason(excinfo) == "no-text-layer"
 
 
+def _one_line_pdf(line: bytes) -> bytes:
+    return _pdf(
+        b"BT /F1 12 Tf 72 720 Td (" + line + b") Tj ET",
+        b"<< /Font << /F1 5 0 R >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    )
+
+
+def test_a_scan_with_only_its_apps_watermark_has_no_text_layer() -> None:
+    with pytest.raises(DocumentError, match="ocrmypdf") as excinfo:
+        read(_one_line_pdf(b"Scanned with CamScanner"), name="scan.pdf")
+    assert _reason(excinfo) == "no-text-layer"
+
+
+def test_a_short_pdf_with_real_text_is_read() -> None:
+    assert read(_one_line_pdf(b"Python SQL AWS Go"), name="skills.pdf").text.strip() == (
+        "Python SQL AWS Go"
+    )
+
+
 def test_password_protected_pdf_is_refused() -> None:
     writer = PdfWriter(clone_from=io.BytesIO(TEXT_PDF))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
@@ -1011,3 +1031,33 @@ def test_jsonld_value_objects_double_escaping_and_a_closing_semicolon() -> None:
     assert "5+ years of Python" in document.text
     assert "SQL" in document.text
     assert SectionKind.REQUIREMENTS in {section.kind for section in document.sections}
+
+
+def test_chinese_in_a_legacy_encoding_is_not_read_as_windows_1252() -> None:
+    with pytest.raises(DocumentError, match="UTF-8") as excinfo:
+        read("简历\n技能\nPython, SQL, AWS\n".encode("gb2312"), name="cv.txt")
+    assert _reason(excinfo) == "encoding"
+    assert read("Café résumé “Python”".encode("cp1252")).metadata["encoding"] == "cp1252"
+
+
+@pytest.mark.parametrize("missing", ["cv.pdf", "/nowhere/cv.docx", "/nowhere/My CV.pdf"])
+def test_a_string_that_can_only_be_a_path_is_not_read_as_text(missing: str) -> None:
+    with pytest.raises(DocumentError, match="no such file") as excinfo:
+        read(missing)
+    assert _reason(excinfo) == "not-found"
+    assert read("I know Python.txt").text.strip() == "I know Python.txt"
+
+
+def test_a_string_naming_a_folder_is_a_folder_error(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="folder"):
+        read(str(tmp_path) + "/")
+
+
+def test_json_resume_written_to_the_older_schema() -> None:
+    resume = {
+        "basics": {"name": "Jane", "location": "Berlin, Germany"},
+        "work": [{"company": "Acme Corp", "position": "Data Engineer", "startDate": "2019-01"}],
+    }
+    document = read(json.dumps(resume))
+    assert document.metadata["positions"][0]["company"] == "Acme Corp"
+    assert "Berlin, Germany" in document.text

@@ -68,10 +68,19 @@ def extract(
         if name != "-":
             sources.append(Path(name))
             continue
-        try:  # standard input is content (bytes: a piped PDF or cp1252 text), never a path
-            sources.append(
-                read(sys.stdin.buffer.read(), name=_STDIN, max_bytes=nav.max_document_bytes)
-            )
+        try:  # standard input is content (bytes: a piped PDF or cp1252 text), never a path;
+            # one byte past the limit is enough to tell that it is too large
+            limit = nav.max_document_bytes
+            data = sys.stdin.buffer.read(limit + 1)
+            if len(data) > limit:
+                raise DocumentError(
+                    _STDIN,
+                    "too-large",
+                    f"standard input holds more than the {limit / 1024 / 1024:g} MB limit; give "
+                    "only the resume or posting, or raise the limit with the "
+                    "CERTPATH_MAX_DOCUMENT_MB setting",
+                )
+            sources.append(read(data, name=_STDIN, max_bytes=limit))
         except DocumentError as error:
             sources.append(error)
     readable = [s for s in sources if not isinstance(s, DocumentError)]

@@ -11,6 +11,7 @@ import codecs
 import csv
 import dataclasses
 import io
+import itertools
 import json
 import logging
 import math
@@ -48,7 +49,15 @@ FORMATS: Final = (
 """The values ``format=`` accepts, which are also the values of ``Document.format``."""
 
 _MAX_PATH_CHARS: Final = 4096
-_MIN_PDF_CHARS: Final = 20
+_MIN_PDF_WORDS: Final = 3
+_WORD: Final = re.compile(r"[^\W\d_]{2,}")
+_SCAN_NOISE: Final = re.compile(
+    r"(?im)^[ \t]*(?:(?:scanned|created|made) (?:with|by|using) [\w ]{0,30}|page \d+(?: of \d+)?"
+    r"|\d+)[ \t]*$"
+)
+"""What a scan without a text layer still carries as text: its app's watermark ("Scanned
+with CamScanner") and page numbers. A PDF with fewer than three words beside them has no text
+layer; "Python SQL AWS Go" does."""
 _SNIFF_WINDOW: Final = 4096
 _MAX_JSON_DEPTH: Final = 8
 
@@ -107,8 +116,8 @@ _LINKEDIN_FILES: Final = (
     "certifications.csv",
 )
 _NAMES: Final[Mapping[str, str]] = {
-    "text": "text (it holds only spaces and line breaks)",
-    "markdown": "Markdown file (it holds only spaces and line breaks)",
+    "text": "text",
+    "markdown": "Markdown file",
     "pdf": "PDF",
     "docx": "Word document",
     "html": "HTML page",
@@ -227,7 +236,9 @@ def read(
     * ``bytes``: a file's content; the format is sniffed from the content, with ``name``'s
       extension as a hint that must agree with it;
     * ``str``: the text itself, **except** when it is a single line shorter than 4096
-      characters that names an existing file: then that file is read. Untrusted text (a web
+      characters that names an existing file: then that file is read; a line that can only be
+      a path (a document's extension and no spaces, as in ``"cv.pdf"``, or a folder's path) but
+      names no file is a ``not-found`` (or folder) error, not a one-line text. Untrusted text (a web
       form) must go through :func:`read_text`, which never opens a file.
 
     Formats are recognised by content: ``%PDF-`` (PDF), a zip holding ``word/document.xml``
@@ -263,6 +274,8 @@ def read(
     _check_format(format, name or "<input>")
     if isinstance(source, str):
         path = _existing_file(source)
+        if path is None and _names_a_file(source):
+            path = Path(source.strip())  # a missing file or a folder: its error, not its name
         if path is None:
             return read_text(source, name=name, max_bytes=max_bytes, format=format)
         return _read_path(path, max_bytes=max_bytes, format=format)
@@ -349,6 +362,25 @@ def _existing_file(text: str) -> Path | None:
         return path if path.is_file() else None
     except (OSError, ValueError):  # NUL bytes, names too long for the file system...
         return None
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a one-line string that names no existing file is still meant as a path: a
+    name with a document's extension and no spaces ("cv.pdf", "/home/jane/cv.pdf", also
+    "/home/jane/My CV.pdf" from the root or home), or a folder's path ("/home/jane/")."""
+    line = text.strip()
+    if not line or "\n" in text or "\r" in text or len(text) >= _MAX_PATH_CHARS:
+        return False
+    rooted = line.startswith(("/", "~", "./", "../", "\\")) or bool(_DRIVE.match(line))
+    try:
+        if ("/" in line or os.sep in line) and Path(line).is_dir():
+            return True
+    except (OSError, ValueError):
+        return False
+    return Path(line).suffix.lower() in _EXTENSIONS and (" " not in line or rooted)
+
+
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 def _extension(name: str | None) -> str | None:
@@ -614,13 +646,14 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
             )
         return text, "utf-8"
     # Windows-1252 is what most non-UTF-8 resumes turn out to be ("smart quotes" 0x93/0x94);
-    # it is only accepted when every byte is defined and the result reads like text.
+    # it is only accepted when every byte is defined and the result reads like Western text,
+    # mostly ASCII: Chinese or Russian in a legacy encoding decodes too, as accented gibberish
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         pass
     else:
-        if _looks_like_text(text, strict=True):
+        if _looks_like_text(text, strict=True) and not _runs_of_accents(text):
             return text, "cp1252"
     position = utf8_error.start
     raise DocumentError(
@@ -629,6 +662,15 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         f"the file is not valid UTF-8 (byte 0x{data[position]:02x} at position {position}) and "
         f"does not read as Windows-1252 text either; {advice}",
     )
+
+
+def _runs_of_accents(text: str) -> bool:
+    """Whether ``text`` is mostly runs of non-ASCII characters, as Chinese, Japanese or
+    Cyrillic in a legacy encoding reads when decoded as Windows-1252 ("¼òÀú"); Western text has
+    its accents and smart quotes one at a time ("résumé", "“Python”")."""
+    foreign = [index for index, char in enumerate(text) if not char.isascii()]
+    joined = sum(1 for before, index in itertools.pairwise(foreign) if index == before + 1)
+    return joined >= 3 and joined * 2 > len(foreign)
 
 
 def _strict(data: bytes, encoding: str, label: str, advice: str) -> str:
@@ -740,13 +782,32 @@ def _outside_code(document: Document) -> Document:
     return dataclasses.replace(document, sections=tuple(kept))
 
 
+_EMPTY_ADVICE: Final[Mapping[str, str]] = {
+    "text": "it holds only spaces and line breaks; check that it is the right file",
+    "markdown": "it holds only spaces, line breaks or markup; check that it is the right file",
+    "pdf": "check that it is the right file",
+    "docx": "check that it is the right file and that its content is not all images",
+    "html": (
+        "the page may build its text with JavaScript: save the page as shown in the browser "
+        "(or copy its text) and try again"
+    ),
+    "json-resume": "its basics, work and skills are empty; fill them in or export it again",
+    "jobposting": "it has no description, skills or qualifications; give the full posting",
+    "linkedin-export": (
+        "its Skills, Positions and Profile files are empty or have no recognised columns; "
+        "request a fresh export from LinkedIn (Settings, Data privacy, Get a copy of your data)"
+    ),
+}
+"""What to do about a document with no text, by its format."""
+
+
 def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
     if not text.strip():
         raise DocumentError(
             label,
             "empty",
-            f"no text was found in this {_NAMES.get(format, format)}; check that it is the "
-            "right file and that its content is not all images",
+            f"no text was found in this {_NAMES.get(format, format)}; "
+            + _EMPTY_ADVICE.get(format, "check that it is the right file"),
         )
     return Document(
         text=text,
@@ -807,7 +868,7 @@ def _read_pdf(data: bytes, label: str) -> Document:
             label, "empty", "this PDF has no pages; check that it is the right file"
         )
     text = _tidy("\n".join(pages))
-    if sum(not char.isspace() for char in text) < _MIN_PDF_CHARS:
+    if len(_WORD.findall(_SCAN_NOISE.sub("", text))) < _MIN_PDF_WORDS:
         raise DocumentError(
             label,
             "no-text-layer",
@@ -1668,6 +1729,8 @@ def _resume_document(
     if isinstance(location, dict):
         parts = ("city", "region", "countryCode")
         place = ", ".join(filter(None, (_string(location.get(part)) for part in parts)))
+    else:  # older resumes give the place as one string
+        place = _string(location)
     lines = [name, headline, place]
     summary = _string(basics.get("summary"))
     if summary:
@@ -1680,7 +1743,10 @@ def _resume_document(
     for job in work:
         position = _position(
             _string(job.get("position")),
-            _string(job.get("name")) or _string(job.get("organization")),
+            # "company" in resumes written to the schema before 1.0
+            _string(job.get("name"))
+            or _string(job.get("company"))
+            or _string(job.get("organization")),
             _string(job.get("startDate")),
             _string(job.get("endDate")),
         )
