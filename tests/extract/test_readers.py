@@ -1061,3 +1061,15 @@ def test_json_resume_written_to_the_older_schema() -> None:
     document = read(json.dumps(resume))
     assert document.metadata["positions"][0]["company"] == "Acme Corp"
     assert "Berlin, Germany" in document.text
+
+
+def test_html_in_markdown_is_read_as_its_text() -> None:
+    readme = (
+        '<h3 align="left">Languages and Tools:</h3>\n<p align="left"> <a href="https://x">'
+        '<img src="https://x/aws.svg" alt="aws" width="40"/></a> <img alt="python" src="p"/>'
+        "</p>\n\n<details><summary>Skills</summary>\n\n- SQL\n</details>\n\nList<String> in Java\n"
+    )
+    document = read(readme, name="README.md")
+    assert "<" not in document.text.replace("List<String>", "")
+    assert "aws,  python," in document.text
+    assert SectionKind.SKILLS in {section.kind for section in document.sections}

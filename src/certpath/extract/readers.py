@@ -760,8 +760,28 @@ def _tidy(text: str) -> str:
 
 def _markdown_text(text: str) -> str:
     text = _MD_COMMENT.sub("", text)
+    if "<" in text:  # HTML inside Markdown, as GitHub profile READMEs have it
+        text = _MD_HTML_IMAGE.sub(r"\1, ", text)  # a tool's icon: <img alt="python">
+        text = _MD_HTML_BLOCK.sub("\n", text)
+        text = _MD_HTML_INLINE.sub("", text)
+        text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACE.sub("", text))
     text = _MD_IMAGE.sub(r"\1", text)
     return _MD_LINK.sub(r"\1", text)
+
+
+_TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)")
+_MD_HTML_IMAGE = re.compile(r"<img\b[^>]*?\balt\s*=\s*[\"']([^\"'<>]*)[\"'][^>]*>", re.IGNORECASE)
+_MD_HTML_BLOCK = re.compile(
+    r"</?(?:h[1-6]|p|div|details|summary|br|hr|li|ul|ol|table|thead|tbody|tr|td|th|section|"
+    r"center|blockquote|pre)\b[^>]*>",
+    re.IGNORECASE,
+)
+_MD_HTML_INLINE = re.compile(
+    r"</?(?:a|img|b|i|em|strong|span|code|sub|sup|picture|source|kbd|font|u|small)\b[^>]*>",
+    re.IGNORECASE,
+)
+"""HTML elements in Markdown: an icon's alt text is its name, a block element a line break,
+an inline one nothing; other angle brackets stay ("List<String>")."""
 
 
 _FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
