@@ -1073,3 +1073,8 @@ def test_html_in_markdown_is_read_as_its_text() -> None:
     assert "<" not in document.text.replace("List<String>", "")
     assert "aws,  python," in document.text
     assert SectionKind.SKILLS in {section.kind for section in document.sections}
+
+
+def test_entities_a_page_escaped_twice_are_read_once_more() -> None:
+    page = "<html><body><p>Python&amp;nbsp;&amp;amp; SQL, C&amp;#43;&amp;#43;</p></body></html>"
+    assert read(page).text == "Python & SQL, C++\n"

@@ -769,6 +769,8 @@ def _markdown_text(text: str) -> str:
     return _MD_LINK.sub(r"\1", text)
 
 
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|nbsp|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
+"""An HTML entity left in a page's text, which was escaped twice."""
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)")
 _MD_HTML_IMAGE = re.compile(r"<img\b[^>]*?\balt\s*=\s*[\"']([^\"'<>]*)[\"'][^>]*>", re.IGNORECASE)
 _MD_HTML_BLOCK = re.compile(
@@ -1396,6 +1398,8 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
 
     tree = LexborHTMLParser(normalise_text(text))
     visible = _visible_text(tree)
+    if _ENTITY.search(visible):  # escaped twice by the page's tooling: "C&amp;#43;&amp;#43;"
+        visible = unescape(visible).replace("\xa0", " ")
     if embedded:
         for script in tree.css("script"):
             kind = (script.attributes.get("type") or "").split(";")[0].strip().lower()
