@@ -449,6 +449,10 @@ def test_a_name_after_non_is_not_the_skill(text: str, expected: list[str]) -> No
         ("Knowledge of R&D and of EMR data", {}),  # the rules after the cue still apply
         ("We spark curiosity. You go with the flow.", {}),  # no words introduce them
         ("Experience with optimization", {}),  # a form that no neighbour confirms
+        ("Bonus points for Kafka experience", {"apache-kafka": "experience"}),
+        ("Nice to have: Snowflake certification", {"snowflake": "certification"}),
+        ("Kafka\nExperience with the team", {}),  # the next line's word names nothing
+        ("You have solid P&C experience", {}),  # the rules after the word still apply
     ],
 )
 def test_words_that_introduce_a_skill_confirm_an_ambiguous_name(

@@ -761,11 +761,16 @@ def _check(
             cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)
             if cue is None:
                 cue = form.cues.search(folded, end + 1, end + 2 + form.window)
-                if cue is None:
-                    cue = _introduced(folded, start) if form.neighbours else None
-                    if cue is None:
-                        return None
-            hit = _new(Hit, (form, start, end, form.confidence, cue.group().strip().decode()))
+                if cue is None and form.neighbours:
+                    cue = _introduced(folded, start)  # "experience with Kafka"
+            if cue is not None:
+                evidence = cue.group().strip().decode()
+            else:
+                after = _FOLLOWED.match(text, end) if form.neighbours else None
+                if after is None:
+                    return None
+                evidence = after.group().strip()  # "Kafka experience"
+            hit = _new(Hit, (form, start, end, form.confidence, evidence))
     else:
         hit = _new(Hit, (form, start, end, form.confidence, None))
     if form.not_before is not None and form.not_before.match(text, end):
@@ -785,6 +790,14 @@ _INTRODUCING = re.compile(
 """The words that introduce a skill: "experience with", "proficiency in", "knowledge of",
 "hands-on with", "exposure to", "working with", "using" (over folded text, so "hands-on" is
 "hands on")."""
+_FOLLOWED = re.compile(
+    r"[ \t]+(?:experience|expertise|skills?|knowledge|certifications?|certified|proficiency|"
+    r"development|developers?|programming|engineers?)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+"""The words that say the name right before them is a skill: "Kafka experience", "Go
+developer", "Snowflake certification" (over the text as written: not across a line break or a
+punctuation mark, which folded text no longer shows)."""
 _PREPOSITIONS = (
     b" with",
     b" in",
