@@ -475,11 +475,7 @@ def _sniff_text(text: str) -> str:
     if head.startswith("{"):
         return "json"
     if head.startswith("[") and text.rstrip().endswith("]"):
-        try:
-            json.loads(text)
-        except (ValueError, RecursionError):
-            return "text"
-        return "json"
+        return "json" if _parses(text) else "text"
     if _HTML_START.match(head) or _HTML_ANYWHERE.search(text, 0, 65536):
         return "html"
     return "text"

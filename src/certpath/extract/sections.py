@@ -320,12 +320,15 @@ def detect_sections(text: str) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+_EDGES = "".join(sorted(ITEM_EDGES))
+
+
 def _bare_list(text: str) -> bool:
     """Whether a text is nothing but a short list of short items ("Azure, Spark\nGo"), as a list
     of skills given on its own is: the list is then the context of the names in it."""
     if len(text) > 3000:
         return False
-    items = [item.strip("".join(ITEM_EDGES)) for item in LIST_ITEM.findall(text)]
+    items = [item.strip(_EDGES) for item in LIST_ITEM.findall(text)]
     items = [item for item in items if item]
     return bool(items) and all(len(item.split()) <= 4 and ". " not in item for item in items)
 
