@@ -132,6 +132,12 @@ _NON = Form(
 """Not a skill: the automaton's pattern for "non", which negates the name after it."""
 
 
+_PLAIN, _CASED, _CHECKED, _NEGATION = range(4)
+"""What a pattern's hit needs (:attr:`Matcher._kinds`): nothing; its casing checked
+(:attr:`Form.case_only`); its case and context rules applied (:func:`_check`); or it is "non",
+which negates the next word's name."""
+
+
 class Hit(NamedTuple):
     """A match: the form that matched, its span in the text, and what confirmed it.
 
@@ -167,8 +173,18 @@ class Matcher:
         self._listable = {form.key: form for form in forms if form.checked and form.neighbours}
         # the automaton also finds the word "non", whose next word is negated: one more
         # pattern costs about 2%, where a search of its own cost 7% (interleaved A/B)
-        self._negation = len(forms)
         self._indexed = [*forms, _NON]
+        # what each pattern's hit needs, looked up by index in the hot path (a byte, where a
+        # form's attributes would be read one by one)
+        self._kinds = bytes(
+            [
+                *(
+                    _CHECKED if f.checked and not f.case_only else _CASED if f.checked else _PLAIN
+                    for f in forms
+                ),
+                _NEGATION,
+            ]
+        )
         patterns = [b" " + form.key.encode("ascii") + b" " for form in self._indexed]
         self._scan = _scanner(patterns)
 
@@ -427,22 +443,23 @@ class Matcher:
         hits: list[Hit] = []
         add = hits.append
         pending: list[tuple[int, int, Form]] = []
-        negation, negated = self._negation, -1
+        kinds, negated = self._kinds, -1
         for start, end, index in kept:
-            if index == negation:  # "non-relational", "non-linear": the next word's name is
-                negated = end + 1  # not the skill
-                continue
+            kind = kinds[index]
             if start == negated:
                 continue
-            form = forms[index]
-            if not form.checked:
+            if kind == _PLAIN:
+                form = forms[index]
                 add(_new(Hit, (form, start, end, form.confidence, None)))
-            elif form.case_only:  # e.g. "AI", "ML": the casing alone decides
+            elif kind == _NEGATION:  # "non-relational", "non-linear": the next word's name
+                negated = end + 1  # is not the skill
+            elif kind == _CASED:  # e.g. "AI", "ML": the casing alone decides
+                form = forms[index]
                 written = text[start:end]
                 if written == form.text or _cased(form, text, written, start, end):
                     add(_new(Hit, (form, start, end, form.confidence, None)))
             else:
-                pending.append((start, end, form))
+                pending.append((start, end, forms[index]))
         if unordered:  # a hit nested in a phrase came before it: starts in order, for bisect
             hits.sort(key=_START)
         if not pending:
