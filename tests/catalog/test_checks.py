@@ -61,13 +61,14 @@ def test_dangling_references_of_every_kind(tmp_path: Path) -> None:
         "magic"
     )
     data["skills/core.yaml"]["skills"][0]["parent"] = "snake"
+    data["skills/core.yaml"]["skills"][1]["includes"] = ["unicorn"]
     data["transitions.yaml"]["transitions"][0]["target"] = "astronaut"
     data["projects.yaml"]["projects"][0]["skills"].append("alchemy")
     data["stages.yaml"]["stages"][0]["project_kinds"].append("moonshot")
     problems = _problems(tmp_path, data)
     assert {p.code for p in problems} == {"dangling-id"}
     named = " ".join(p.message for p in problems)
-    for ghost in ("wizard", "magic", "snake", "astronaut", "alchemy", "moonshot"):
+    for ghost in ("wizard", "magic", "snake", "unicorn", "astronaut", "alchemy", "moonshot"):
         assert repr(ghost) in named
     assert {p.file for p in problems} == {
         "certifications.yaml",

@@ -252,3 +252,24 @@ def test_bad_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = run("catalog", "stale")
     assert code == 1
     assert "CERTPATH_STALE_DAYS" in err
+
+
+def test_skills_show_names_what_a_stack_spells_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tiny_catalog_data()
+    skills = data["skills/core.yaml"]["skills"]
+    skills.append(
+        {
+            "id": "py-stack",
+            "label": "Py stack",
+            "group": "programming",
+            "type": "framework",
+            "includes": [skills[0]["id"], skills[1]["id"]],
+        }
+    )
+    write_catalog(tmp_path, data)
+    monkeypatch.setenv("CERTPATH_CATALOG_DIR", str(tmp_path))
+    code, out, _ = run("skills", "show", "py-stack")
+    assert code == 0
+    assert f"names each of: {skills[0]['id']}, {skills[1]['id']}" in out

@@ -158,6 +158,15 @@ def test_parents_are_inferred_separately() -> None:
     assert "aws" in result.skill_ids(inferred=True)
 
 
+def test_a_stack_names_each_skill_it_spells_out_explicitly() -> None:
+    result = extract("Requirements\n- 2+ years on the MERN stack")
+    named = {m.skill: m for m in result.mentions if not m.inferred}
+    assert set(named) == {"mern-stack", "mongodb", "express", "react", "javascript"}
+    react = named["react"]
+    assert (react.text, react.strength, react.years) == ("MERN stack", Strength.REQUIRED, 2.0)
+    assert react.start == named["mern-stack"].start
+
+
 def test_an_inferred_parent_is_as_wanted_as_its_most_wanted_child() -> None:
     result = extract("Nice to have\n- SageMaker\nRequirements\n- 5+ years of AWS Lambda")
     aws = next(s for s in result.skills if s.skill == "aws")

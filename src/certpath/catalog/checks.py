@@ -70,6 +70,7 @@ def _dangling(catalog: Catalog) -> Iterator[Problem]:
         yield from refs("certifications", key, "target_roles", "role", cert.target_roles)
     for key, skill in catalog.skills.items():
         yield from refs("skills", key, "parent", "skill", [skill.parent])
+        yield from refs("skills", key, "includes", "skill", skill.includes)
     for key, role in catalog.roles.items():
         yield from refs("roles", key, "skills", "skill", [item.skill for item in role.skills])
         for pick in role.certifications:

@@ -347,6 +347,11 @@ class Skill(Model):
     type: SkillType
     aliases: list[Alias] = Field(default_factory=list)
     parent: Id | None = Field(default=None, description="Broader skill this one implies.")
+    includes: list[Id] = Field(
+        default_factory=list,
+        description="Skills its name spells out, each named wherever it is: a stack's letters "
+        "(MEAN stack: MongoDB, Express, Angular, Node.js).",
+    )
     description: str | None = None
     crosswalk: Crosswalk = Field(default_factory=Crosswalk)
 

@@ -97,7 +97,8 @@ def show(
     key: str = typer.Argument(..., help="Skill id, label or alias."),
     json_: bool = typer.Option(False, "--json", help="Print JSON (every field)."),
 ) -> None:
-    """Show a skill: its surface forms, context rules, parent, children and crosswalks.
+    """Show a skill: its surface forms, context rules, parent, children, the skills its name
+    spells out (a stack) and crosswalks.
 
     Example:
 
@@ -115,6 +116,8 @@ def show(
         console.print(skill.description)
     if skill.parent:
         console.print(f"parent: {skill.parent}")
+    if skill.includes:
+        console.print("names each of: " + ", ".join(skill.includes))
     if children:
         console.print("narrower: " + ", ".join(c.id for c in children))
     rows = []

@@ -279,6 +279,11 @@ class Extractor:
             for key, skill in catalog.skills.items()
             if skill.group.value in ("soft", "business")
         }
+        # a stack names each skill its letters spell out ("MEAN stack": MongoDB, Express,
+        # Angular, Node.js), as explicitly as itself
+        self.includes = {
+            key: tuple(skill.includes) for key, skill in catalog.skills.items() if skill.includes
+        }
         self.confidence = SkillConfidence.load()
         self.priors = {
             key: self.confidence.prior(skill.group.value, skill.type.value)
@@ -389,19 +394,20 @@ class Extractor:
                 confidence = min(0.99, confidence + 0.04)
             elif section in BOILERPLATE:
                 confidence = confidence * 0.8
-            mentions.append(
-                Mention(
-                    hit.form.skill,
-                    text[start:end],
-                    start,
-                    end,
-                    section,
-                    strength,
-                    years,
-                    round(confidence, 3),
-                    False,
-                )
+            mention = Mention(
+                hit.form.skill,
+                text[start:end],
+                start,
+                end,
+                section,
+                strength,
+                years,
+                round(confidence, 3),
+                False,
             )
+            mentions.append(mention)
+            for named in self.includes.get(mention.skill, ()):  # "MEAN stack" names MongoDB
+                mentions.append(replace(mention, skill=named))
         explicit = {mention.skill for mention in mentions}
         # one inferred mention per parent, at its first child's span, as strongly wanted as the
         # most wanted child (a required AWS Lambda makes AWS required)
