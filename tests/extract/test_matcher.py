@@ -11,7 +11,7 @@ import yaml
 from certpath.catalog import load_catalog
 from certpath.catalog.models import Alias, AliasContext, Skill
 from certpath.extract import matcher as matcher_module
-from certpath.extract.matcher import Matcher, compile_forms, fold
+from certpath.extract.matcher import Matcher, _respelt, compile_forms, fold
 
 
 @functools.cache
@@ -531,3 +531,19 @@ def test_a_form_that_begins_with_a_verb_is_also_entered_in_its_other_tenses() ->
 )
 def test_a_resume_says_in_the_past_what_a_posting_asks_for(text: str, expected: str) -> None:
     assert expected in {hit.form.skill for hit in full_matcher().find(text)}
+
+
+@pytest.mark.parametrize(
+    ("key", "respelt"),
+    [
+        ("containerized", "containerised"),
+        ("data visualization", "data visualisation"),
+        ("analyze data", "analyse data"),
+        ("model labeling", "model labelling"),
+        ("stakeholder management", "stakeholder mgmt"),
+        ("sample size", "sample size"),  # a stem of two letters: no British "sise"
+        ("wheeling", "wheeling"),  # a double vowel before the l: not doubled
+    ],
+)
+def test_other_spellings_of_a_form(key: str, respelt: str) -> None:
+    assert _respelt(key) == respelt

@@ -22,7 +22,7 @@ import bisect
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -808,13 +808,15 @@ _INTRODUCING = re.compile(
 "hands-on with", "exposure to", "working with", "using" (over folded text, so "hands-on" is
 "hands on")."""
 _FOLLOWED = re.compile(
-    r"[ \t]+(?:experience|expertise|skills?|knowledge|certifications?|certified|proficiency|"
-    r"development|developers?|programming|engineers?)(?![A-Za-z0-9])",
+    r"[ \t]+(?:(?:experience|expertise|skills?|knowledge|certifications?|certified|proficiency|"
+    r"development|developers?|programming|engineers?)(?![A-Za-z0-9])|v?[0-9]+(?:\.[0-9]+)+"
+    r"(?![0-9A-Za-z%]))",
     re.IGNORECASE,
 )
 """The words that say the name right before them is a skill: "Kafka experience", "Go
-developer", "Snowflake certification" (over the text as written: not across a line break or a
-punctuation mark, which folded text no longer shows)."""
+developer", "Snowflake certification", or a version ("Spark 2.4", "Go 1.21"; dotted, so not
+a year or a count) (over the text as written: not across a line break or a punctuation mark,
+which folded text no longer shows)."""
 _PREPOSITIONS = (
     b" with",
     b" in",
@@ -1005,6 +1007,22 @@ def _confidence(alias: Alias, key: str) -> float:
 
 _JOINABLE_HYPHEN = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 """A hyphen inside a word ("back-end", "multi-modal"), which writers also leave out."""
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})iz(?=(?:e|ed|es|ing|ations?|ers?)\b)"), "is"),  # optimise
+    (re.compile(r"(?<=[a-z]{3})yz(?=(?:e|ed|es|ing|ers?)\b)"), "ys"),  # analyse
+    (re.compile(r"(?<=[a-z]{2}[b-df-hj-np-tv-z]e)l(?=(?:ing|ed|ers?)\b)"), "ll"),  # modelling
+    (re.compile(r"\bmanagement\b"), "mgmt"),  # "Stakeholder mgmt"
+)
+"""Other spellings of a folded form's words that name the same thing: British ("optimised",
+"analyse", "modelling"; a stem of three letters or more, so that "size" stays), and the
+abbreviation of "management"."""
+
+
+def _respelt(key: str) -> str:
+    """``key`` (folded) with every other spelling of :data:`_SPELLINGS` applied."""
+    for pattern, spelling in _SPELLINGS:
+        key = pattern.sub(spelling, key)
+    return key
 
 
 def compile_forms(skills: object) -> list[Form]:
@@ -1081,6 +1099,12 @@ def compile_forms(skills: object) -> list[Form]:
             forms.append(
                 _form(skill.id, alias.model_copy(update=update), variant, variant=True, **traits)
             )
+    for form in list(forms):  # "containerized" is also "containerised", "risk mgmt"
+        key = _respelt(form.key) if not form.case_sensitive else form.key
+        if key != form.key and key not in owner:
+            owner[key] = form.skill
+            confidence = form.confidence - (0.0 if form.variant else 0.05)
+            forms.append(replace(form, key=key, variant=True, confidence=confidence))
     unique: dict[str, Form] = {}
     for form in forms:  # "CI/CD" and "CI-CD" fold alike: the first stands for both, as it
         unique.setdefault(form.key, form)  # would win their tie in every text anyway
