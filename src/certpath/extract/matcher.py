@@ -800,13 +800,15 @@ def _check(
 _INTRODUCING = re.compile(
     rb"(?:(?:experience|experienced|proficiency|proficient|expertise|expert|knowledge|"
     rb"knowledgeable|familiarity|familiar|skilled|skills?|hands on|fluency|fluent|competency|"
-    rb"competence|competent|background|exposure|understanding|work|works|worked|working) +"
+    rb"competence|competent|background|exposure|understanding|work|works|worked|working|"
+    rb"written|rewritten|implemented|coded|programmed|scripted|built|developed|backend|back end|"
+    rb"frontend|front end) +"
     rb"(?:working +)?(?:with|in|of|using|on|to)|(?<![a-z])(?:using|use|uses|used|utilizing|"
     rb"leveraging|leverage)) +(?:the +)?$"
 )
 """The words that introduce a skill: "experience with", "proficiency in", "knowledge of",
-"hands-on with", "exposure to", "working with", "using" (over folded text, so "hands-on" is
-"hands on")."""
+"hands-on with", "exposure to", "working with", "using", "written in", "built on", "backend in"
+(over folded text, so "hands-on" is "hands on")."""
 _FOLLOWED = re.compile(
     r"[ \t]+(?:(?:experience|expertise|skills?|knowledge|certifications?|certified|proficiency|"
     r"development|developers?|programming|engineers?)(?![A-Za-z0-9])|v?[0-9]+(?:\.[0-9]+)+"
