@@ -276,6 +276,16 @@ def test_a_work_domain_in_a_benefits_section_is_a_perk() -> None:
     assert "healthcare" in by_skill("About the role\nBuild Python models for healthcare payers.")
 
 
+def test_the_culture_a_benefits_section_offers_asks_nothing_of_the_candidate() -> None:
+    text = (
+        "Requirements\n- Creativity and strong communication skills\n"
+        "Benefits\n- A culture that values creativity, teamwork and mentorship\n- Python courses"
+    )
+    found = by_skill(text)
+    assert set(found) == {"creativity", "communication", "python"}
+    assert found["creativity"].section is SectionKind.REQUIREMENTS  # type: ignore[attr-defined]
+
+
 def test_a_word_of_a_company_name_is_not_a_skill() -> None:
     found = by_skill("Sales analyst at Bajaj Finance Ltd. and TATA Communications Payment Ltd.")
     assert "finance" not in found

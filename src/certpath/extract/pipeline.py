@@ -268,12 +268,13 @@ class Extractor:
         self.matcher = Matcher.from_catalog(catalog)
         self.parents = {key: skill.parent for key, skill in catalog.skills.items() if skill.parent}
         self.labels = {key: skill.label for key, skill in catalog.skills.items()}
-        # a work domain named in a benefits section is a perk ("health care, insurance")
         self.perks = frozenset(
             key for key, skill in catalog.skills.items() if skill.group.value == "domain"
         )
         # a domain, soft or business skill can be a word of a company's name ("Bajaj Finance
-        # Ltd", "Fujitsu Consulting India")
+        # Ltd", "Fujitsu Consulting India"); in a benefits section it is a perk ("health care,
+        # insurance") or the culture on offer ("a culture that values creativity", "coaching"),
+        # which asks nothing of the candidate
         self.nameable = self.perks | {
             key
             for key, skill in catalog.skills.items()
@@ -345,7 +346,7 @@ class Extractor:
         for number, hit in enumerate(hits):
             start, end = hit.start, hit.end
             section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
-            if section is SectionKind.BENEFITS and hit.form.skill in self.perks:
+            if section is SectionKind.BENEFITS and hit.form.skill in self.nameable:
                 continue
             if hit.form.skill in self.nameable and _company_name(
                 text, start, end, hit.form.skill not in self.perks
