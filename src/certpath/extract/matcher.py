@@ -347,28 +347,40 @@ class Matcher:
                         if other is not None and other.skill != form.skill:
                             name(other, start, end)
         # "model training and deployment": the first pair names no skill of its own, so no
-        # hit leads here; its first word is shared all the same, between two activities
+        # hit leads here; its first word is shared all the same, between two activities, and
+        # along a list of them ("model development, deployment, and monitoring")
         for pattern, strip in ((_AND_ACTIVITY, ","), (_SLASH_ACTIVITY, " ")):
             for pair in pattern.finditer(text):
                 second = pair.group(1).lower()
                 if not _activity(second):  # the pattern found its ending: "science" is none
                     continue
                 at = pair.start()
-                preceding = text[max(0, at - 50) : at].rstrip(strip)
+                low = max(0, at - 80)
+                preceding = text[low:at].rstrip(strip)
+                activities = [(second, pair.start(1), pair.end(1))]
+                while strip == "," and len(activities) < 4:  # ", deployment" before "and"
+                    between = _ITEM_BEFORE.match(preceding[::-1])
+                    if between is None or not _activity(between.group(1)[::-1].lower()):
+                        break
+                    end = low + len(preceding) - between.start(1)
+                    activity = between.group(1)[::-1].lower()
+                    activities.append((activity, end - len(activity), end))
+                    preceding = preceding[: len(preceding) - between.end()]
                 pair_before = _TWO_WORDS_BEFORE.match(preceding[::-1])
                 if pair_before is None or not _activity(pair_before.group(1)[::-1].lower()):
                     continue
-                other = plain.get(
-                    pair_before.group(2)[::-1].lower().replace("-", " ") + " " + second
-                )
-                if other is None:
+                head = pair_before.group(2)[::-1].lower().replace("-", " ")
+                named = [(plain.get(f"{head} {noun}"), a, b) for noun, a, b in activities]
+                if not any(other for other, _, _ in named):
                     continue
                 if taken is None:
                     taken = _covered(hits)
-                start = len(preceding) - pair_before.end() + max(0, at - 50)
-                if taken(pair.start(1)) or taken(start + len(pair_before.group(2)) + 1):
-                    continue  # a word of a hit: the loop above has read it
-                name(other, start, pair.end(1))
+                start = len(preceding) - pair_before.end() + low
+                if taken(start + len(pair_before.group(2)) + 1):
+                    continue  # the first pair is a hit: the loop above has read it
+                for other, word_start, word_end in named:
+                    if other is not None and not taken(word_start):
+                        name(other, start, word_end)
         if not added:
             return hits
         return sorted([*hits, *added], key=_START)
@@ -531,6 +543,9 @@ _TWO_WORDS_BEFORE = re.compile(
 deployment", "data collection/cleaning"): the first word may be shared with the second
 activity. The two words before are matched over the reversed text; each pattern begins with
 a literal, so that the search over a whole text is cheap."""
+_ITEM_BEFORE = re.compile(r"[ \t]*((?:[A-Za-z]+-)*[A-Za-z]+)[ \t]*,")
+"""One word between commas, right before a coordination ("..., deployment, and monitoring"),
+over the reversed text."""
 _ACTIVITY_ENDS = ("ing", "tion", "sion", "ment", "sis", "ance", "ence", "yses")
 _NO_ACTIVITY = frozenset(
     {"science", "sciences", "modeling", "modelling", "thing", "things", "education", "experience"}
