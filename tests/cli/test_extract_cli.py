@@ -67,8 +67,7 @@ def test_extract_json_shape(tmp_path: Path) -> None:
 def test_extract_min_confidence_keeps_likely_skills_and_their_mentions(tmp_path: Path) -> None:
     path = tmp_path / "posting.txt"
     path.write_text(
-        "Skills: Python, PyTorch\nRequirements: Python\n\n"
-        "About us\nWe value collaboration and teamwork.\n",
+        "Skills: Python, PyTorch\nRequirements: Python\n\nAbout us\nTeamwork matters to us.\n",
         encoding="utf-8",
     )
     everything = runner.invoke(app, ["extract", str(path), "--json"])

@@ -38,7 +38,7 @@ def test_more_and_stronger_evidence_is_more_likely() -> None:
 def test_summary_confidence_is_a_probability_and_orders_the_skills() -> None:
     result = extract(
         "Skills: Python, PyTorch, SQL\nRequirements: 3+ years of Python and SQL\n\n"
-        "About us\nWe value collaboration and teamwork."
+        "About us\nTeamwork matters to us."
     )
     skills = {s.skill: s for s in result.skills}
     assert all(0.0 < s.confidence < 1.0 for s in result.skills)

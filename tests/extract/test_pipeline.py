@@ -286,6 +286,15 @@ def test_the_culture_a_benefits_section_offers_asks_nothing_of_the_candidate() -
     assert found["creativity"].section is SectionKind.REQUIREMENTS  # type: ignore[attr-defined]
 
 
+def test_a_company_describing_its_culture_asks_nothing_of_the_candidate() -> None:
+    assert by_skill("Our culture: we value curiosity, ownership and kindness.") == {}
+    assert by_skill("We celebrate continuous improvement, innovation and teamwork.") == {}
+    # a duty to build the culture, skills it wants and the people it hires are asked of you
+    assert "collaboration" in by_skill("Foster a culture of collaboration and teamwork.")
+    assert "problem-solving" in by_skill("We value problem-solving skills above all.")
+    assert "continuous-learning" in by_skill("We value people who show an eagerness to learn.")
+
+
 def test_a_word_of_a_company_name_is_not_a_skill() -> None:
     found = by_skill("Sales analyst at Bajaj Finance Ltd. and TATA Communications Payment Ltd.")
     assert "finance" not in found

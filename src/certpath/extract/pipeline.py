@@ -187,6 +187,47 @@ _CLAUSE_END = re.compile(
 CUE_REACH = 150
 """How far (in characters) a strength cue reaches either side within a clause."""
 _OTHER = SectionKind.OTHER
+_CULTURE = re.compile(
+    r"\b(?:we (?:value|celebrate|embrace|believe in|prize|cherish|champion|foster|encourage|"
+    r"promote|reward|pride ourselves on|live by)|our (?:culture|values|core values|principles)|"
+    r"(?:(?:a|the) )?culture (?:of|that|where|which|built on)|company culture|"
+    r"(?:environment|workplace) (?:that|which|where) (?:values|celebrates|rewards|encourages|"
+    r"fosters|embraces|promotes))\b"
+)
+"""Words that open a company's description of its own culture, over lower-cased text: a soft or
+business skill named after them in the same clause is what the company offers or prides
+itself on ("we value curiosity, ownership and kindness"), not what it asks."""
+_CULTURE_DUTY = re.compile(
+    r"\b(?:foster|fostering|promote|promoting|build|building|cultivate|cultivating|create|"
+    r"creating|establish|establishing|drive|driving|champion|championing|instill|nurture|"
+    r"nurturing|lead|leading|shape|shaping|contribute to|contributing to|model|maintain)\b"
+)
+"""A duty that makes a culture the candidate's work: "Foster a culture of innovation",
+"contributing to an institutional culture of evidence-based decision making"."""
+_WANTED = re.compile(
+    r"we value (?:people|candidates|individuals|engineers|those|[a-z -]{0,20} who)\b"
+)
+"""What a company values in whom it hires: "We value people who bring...", a requirement."""
+CULTURE_REACH = 100
+"""How far before a mention, within its clause, words describing the culture speak of it."""
+
+
+def _culture(lowered: str, low: int, start: int, end: int) -> bool:
+    """Whether the mention at ``[start, end)`` of a lower-cased text is the company's culture:
+    words describing it come within ``[low, start)``, not as a duty ("Foster a culture of
+    collaboration"), not of skills it wants ("We value problem-solving skills") and not of the
+    people it hires ("We value people who...")."""
+    found = _CULTURE.search(lowered, low, start)
+    if (
+        found is None
+        or "skill" in lowered[start:end]
+        or lowered.startswith((" skill", " exp"), end)
+        or _WANTED.match(lowered, found.start())
+    ):
+        return False
+    return _CULTURE_DUTY.search(lowered, max(0, found.start() - 40), found.start()) is None
+
+
 _SENTENCE_END = re.compile(r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n", re.IGNORECASE)
 
 
@@ -369,6 +410,12 @@ class Extractor:
                     "(" in lowered,
                     any(cue in lowered for cue in _FORWARD_CUES),
                 )
+            if (
+                hit.form.skill in self.nameable
+                and hit.form.skill not in self.perks
+                and _culture(lowered_text, max(line_start, start - CULTURE_REACH), start, end)
+            ):
+                continue  # "we value curiosity and ownership": the culture, asked of no one
             stated = line[1]
             # in a long clause (a run-on sentence, a flattened list) a cue speaks only of what
             # is near it: "required" 400 characters on says nothing of this hit
