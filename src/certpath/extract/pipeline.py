@@ -316,11 +316,12 @@ class Extractor:
         # Ltd", "Fujitsu Consulting India"); in a benefits section it is a perk ("health care,
         # insurance") or the culture on offer ("a culture that values creativity", "coaching"),
         # which asks nothing of the candidate
-        self.nameable = self.perks | {
+        self.soft_or_business = frozenset(
             key
             for key, skill in catalog.skills.items()
             if skill.group.value in ("soft", "business")
-        }
+        )
+        self.nameable = self.perks | self.soft_or_business
         # a stack names each skill its letters spell out ("MEAN stack": MongoDB, Express,
         # Angular, Node.js), as explicitly as itself
         self.includes = {
@@ -410,10 +411,8 @@ class Extractor:
                     "(" in lowered,
                     any(cue in lowered for cue in _FORWARD_CUES),
                 )
-            if (
-                hit.form.skill in self.nameable
-                and hit.form.skill not in self.perks
-                and _culture(lowered_text, max(line_start, start - CULTURE_REACH), start, end)
+            if hit.form.skill in self.soft_or_business and _culture(
+                lowered_text, max(line_start, start - CULTURE_REACH), start, end
             ):
                 continue  # "we value curiosity and ownership": the culture, asked of no one
             stated = line[1]
