@@ -727,8 +727,13 @@ def test_mojibake_is_repaired_and_clean_accents_are_left_alone() -> None:
     assert read("Skills\nâ\x80¢ SQL\n").text == "Skills\n• SQL\n"
     # ... and its control character since stripped: a bullet, not the braille letter "⢠"
     assert read("Skills: â¢ Python â¢ SQL\nâ¢Spark\n").text == "Skills: • Python • SQL\n•Spark\n"
-    clean = "Crème brûlée, pâte; “quotes” – Ã  la carte\n"
+    clean = "Crème brûlée, pâte; “quotes” – Ã la carte\n"
     assert read(clean).text == clean
+
+
+def test_runs_of_spaces_between_words_are_one_space_and_indentation_is_kept() -> None:
+    text = "Skills:  machine   learning,\t\tSQL\n    - Python  \n"
+    assert read(text).text == "Skills: machine learning, SQL\n    - Python  \n"
 
 
 def test_undecodable_bytes_give_an_encoding_error() -> None:

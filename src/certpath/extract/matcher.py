@@ -52,9 +52,10 @@ def _fold_table() -> bytes:
 
 
 _TABLE = _fold_table()
-_NAME_DOT = re.compile(rb"\.(?=[A-Za-z0-9])(?!(?<=[A-Za-z]\.)[A-Z][a-z])")
+_NAME_DOT = re.compile(rb"\.(?=[A-Za-z0-9])(?!(?<=[A-Za-z0-9)\]\"'%]\.)[A-Z][a-z])")
 """A dot inside a name ("Node.js", "ASP.NET", ".NET"), not one that ends a sentence, even with
-no space after it ("with Python.Docker basics"). Most dots end sentences, so the few inside
+no space after it ("with Python.Docker basics", "(Excel).Attention to detail", "in 2019.Strong
+SQL": scraped text often loses that space). Most dots end sentences, so the few inside
 names are put back into text folded without dots: cheaper than a substitution of the many."""
 
 

@@ -698,7 +698,9 @@ def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``; typographic
     ligatures spelt out ("ﬂ" in "MLﬂow", as LaTeX PDFs give it), full-width letters made ASCII,
     soft hyphens and zero-width characters dropped ("Kuber&shy;netes"); UTF-8 that was once
-    decoded as Latin-1 or Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`).
+    decoded as Latin-1 or Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`);
+    a run of spaces or tabs between two words made one space ("machine  learning", as text
+    taken from a justified or columned page has it), indentation kept.
 
     Every reader applies it; so does the market layer to a posting read from a table.
 
@@ -710,11 +712,15 @@ def normalise_text(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
+    if "  " in text or "\t" in text:  # most text has neither: skip the search
+        text = _SPACE_BETWEEN.sub(" ", text)
     if _TO_SPELL_OUT.search(text) is None:  # translate() looks up every character: skip it
         return text
     return text.translate(_SPELLED_OUT)
 
 
+_SPACE_BETWEEN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+"""Spaces and tabs between two words: one space is what the matcher and the reader expect."""
 _CONTINUATION = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013"
     "\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
