@@ -412,6 +412,12 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
             {"statistical-modeling": "statistical analysis, modeling"},
         ),
         ("information retrieval, security", {}),
+        # a list goes on past a name of its own, and after an Oxford comma
+        (
+            "presentation, interpersonal, verbal, and written skills",
+            {"interpersonal-skills": "interpersonal, verbal, and written skills"},
+        ),
+        ("robotics, AI and computer vision", {}),
     ],
 )
 def test_a_coordination_names_the_skill_of_each_shared_word(

@@ -280,7 +280,8 @@ class Matcher:
         Only a form of several words with no rule to check is named so, through a word that
         is no part of a skill's name ("AI and computer vision" and "generative AI and computer
         vision" are no "AI vision"; in "MS Excel, R, SPSS, SQL" the list names each tool
-        alone), at most three words along a list, and
+        alone; such a word is passed over and the list read on: "interpersonal, verbal, and
+        written skills" names interpersonal skills), at most three words along a list, and
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
         language models" names no vision language model), words shared from the left after a
         comma alone only with an activity ("data collection, cleaning"; not "information
@@ -326,9 +327,12 @@ class Matcher:
                     if step < 0:  # the text before, reversed: an anchored match, not a search
                         pattern = _BEFORE_AND if item == 0 else _BEFORE_LIST
                         word = pattern.match(text[max(0, start - 40) : start][::-1])
-                        if word is None or taken(start - word.end(1)):
+                        if word is None:
                             break
                         start -= word.end()
+                        if taken(start + word.end() - word.end(1)):
+                            continue  # a name of its own ("verbal" in "interpersonal,
+                            # verbal, and written skills"): not shared, but the list goes on
                         key = word.group(1)[::-1]
                     else:
                         word = _AFTER.match(text, end)
@@ -523,7 +527,7 @@ def _scanner(patterns: list[bytes]) -> Callable[[bytes], list[tuple[int, int, in
 _WORD = r"([A-Za-z][A-Za-z0-9+#]*(?:-[A-Za-z0-9+#]+)*)"
 _REVERSED_WORD = r"((?:[A-Za-z0-9+#]+-)*[A-Za-z0-9+#]*[A-Za-z])(?![A-Za-z0-9+#\-])"
 _BEFORE_AND = re.compile(
-    r"(?:[ \t]+(?:dna|ro|&)[ \t]+|[ \t]*/[ \t]*|[ \t]*&[ \t]*)" + _REVERSED_WORD
+    r"(?:[ \t]+(?:dna|ro|&)[ \t]+,?[ \t]*|[ \t]*/[ \t]*|[ \t]*&[ \t]*)" + _REVERSED_WORD
 )
 _BEFORE_LIST = re.compile(r"[ \t]*,[ \t]*" + _REVERSED_WORD)
 _AFTER = re.compile(
