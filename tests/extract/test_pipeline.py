@@ -293,6 +293,8 @@ def test_a_company_describing_its_culture_asks_nothing_of_the_candidate() -> Non
     assert "collaboration" in by_skill("Foster a culture of collaboration and teamwork.")
     assert "problem-solving" in by_skill("We value problem-solving skills above all.")
     assert "continuous-learning" in by_skill("We value people who show an eagerness to learn.")
+    # ... but not a duty the company takes on itself
+    assert by_skill("We strive to foster a culture of collaboration and creativity.") == {}
 
 
 def test_a_word_of_a_company_name_is_not_a_skill() -> None:

@@ -204,6 +204,12 @@ _CULTURE_DUTY = re.compile(
 )
 """A duty that makes a culture the candidate's work: "Foster a culture of innovation",
 "contributing to an institutional culture of evidence-based decision making"."""
+_OURS = re.compile(
+    r"\bwe(?:'re| are)?(?: [a-z]+){0,2} (?:work|strive|aim|try|seek|want|continue|hope|"
+    r"committed|dedicated) to $"
+)
+"""The company taking the duty on itself: "we actively work to create an environment that
+values ownership" is still the company's culture."""
 _WANTED = re.compile(
     r"we value (?:people|candidates|individuals|engineers|those|[a-z -]{0,20} who)\b"
 )
@@ -225,7 +231,10 @@ def _culture(lowered: str, low: int, start: int, end: int) -> bool:
         or _WANTED.match(lowered, found.start())
     ):
         return False
-    return _CULTURE_DUTY.search(lowered, max(0, found.start() - 40), found.start()) is None
+    duty = _CULTURE_DUTY.search(lowered, max(0, found.start() - 40), found.start())
+    if duty is None:
+        return True
+    return _OURS.search(lowered, max(0, duty.start() - 40), duty.start()) is not None
 
 
 _SENTENCE_END = re.compile(r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n", re.IGNORECASE)
