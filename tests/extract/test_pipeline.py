@@ -295,6 +295,17 @@ def test_a_company_describing_its_culture_asks_nothing_of_the_candidate() -> Non
     assert "continuous-learning" in by_skill("We value people who show an eagerness to learn.")
     # ... but not a duty the company takes on itself
     assert by_skill("We strive to foster a culture of collaboration and creativity.") == {}
+    assert by_skill("At Acme we embrace change and diversity.") == {}  # the words overlap
+
+
+def test_a_heading_glued_to_the_word_before_it_is_split_from_it() -> None:
+    text = "Skills\n• Hard working • Quick learnerEducation Details\nB.E. 2015\n" + "x " * 300
+    assert "continuous-learning" in extract(text, kind="resume").skill_ids()
+
+
+def test_a_skill_phrase_before_a_company_name_is_no_word_of_the_name() -> None:
+    found = extract("Workshops: 2 Negotiation skill & Kubler Automation Pvt Ltd., 2 days")
+    assert "negotiation" in found.skill_ids()
 
 
 def test_a_word_of_a_company_name_is_not_a_skill() -> None:
@@ -328,3 +339,6 @@ def test_a_whole_item_of_a_skills_list_is_its_own_context() -> None:
     assert [(m.text, m.section.value) for m in decisions] == [("Decision making", "skills")]
     # a name a neighbouring skill does not confirm is not confirmed by a list either
     assert "scientific-publishing" not in extract("Skills\n- ACLS\n- BLS").skill_ids()
+    # and the words around a name still rule it out: medical records, not Amazon EMR
+    assert "amazon-emr" in extract("Skills: Python, EMR, Spark").skill_ids()
+    assert "amazon-emr" not in extract("Skills: Claims, EMR, and Registry Data").skill_ids()

@@ -394,7 +394,9 @@ class Matcher:
         """``hits`` (in text order) and the names that make up a whole item of a list in
         the ``(start, end)`` spans of ``text``, its skills sections, though their context rules
         turned them down: "Strengths: Decision making, Leadership", "- Go", "ORACLE- Experience
-        - 6 months". In a list of skills, the list is their context. A case-sensitive name
+        - 6 months". In a list of skills, the list is their context, though the words
+        right before or after a name still rule it out as they would anywhere ("Claims, EMR,
+        and Registry Data" is medical records, not Amazon EMR). A case-sensitive name
         still needs its casing, or else to be written in lower case ("python, go, r"), and a
         name that a neighbouring skill does not confirm ("ACL", "Word", "fine-tuning") is not
         confirmed by a list either. The added hit's confidence is a tenth below its form's."""
@@ -426,6 +428,8 @@ class Matcher:
                 and not written.islower()  # a list typed in lower case: "python, go, r"
                 and not _cased(form, text, written, low, high)
             ):
+                continue
+            if _ruled_out(form, text, low, high):  # "Claims, EMR, and Registry Data"
                 continue
             found.add((form.skill, low))
             added.append(_new(Hit, (form, low, high, form.confidence - 0.1, "(a list of skills)")))
@@ -810,11 +814,21 @@ def _check(
             hit = _new(Hit, (form, start, end, form.confidence, evidence))
     else:
         hit = _new(Hit, (form, start, end, form.confidence, None))
-    if form.not_before is not None and form.not_before.match(text, end):
-        return None
-    if form.not_after is not None and form.not_after.match(text[max(0, start - 60) : start][::-1]):
+    if (form.not_before is not None or form.not_after is not None) and _ruled_out(
+        form, text, start, end
+    ):
         return None
     return hit
+
+
+def _ruled_out(form: Form, text: str, start: int, end: int) -> bool:
+    """Whether the words right after or right before a hit say it is not the skill: its
+    form's ``not_before`` and ``not_after`` phrases, which hold in a list of skills too."""
+    if form.not_before is not None and form.not_before.match(text, end):
+        return True
+    return form.not_after is not None and (
+        form.not_after.match(text[max(0, start - 60) : start][::-1]) is not None
+    )
 
 
 _INTRODUCING = re.compile(

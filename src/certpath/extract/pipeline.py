@@ -223,7 +223,7 @@ def _culture(lowered: str, low: int, start: int, end: int) -> bool:
     words describing it come within ``[low, start)``, not as a duty ("Foster a culture of
     collaboration"), not of skills it wants ("We value problem-solving skills") and not of the
     people it hires ("We value people who...")."""
-    found = _CULTURE.search(lowered, low, start)
+    found = _CULTURE.search(lowered, low, end)  # "we embrace change": the words may overlap
     if (
         found is None
         or "skill" in lowered[start:end]
@@ -365,7 +365,10 @@ class Extractor:
         if not document.sections and document.text:
             document = replace(document, sections=detect_sections(document.text))
         text = document.text
-        hits = self.matcher.find_glued(text, lost_breaks=flattened(text))
+        # a resume flattened by a converter glues its headings to the words before them
+        # ("AngularEducation Details") even where it kept some line breaks
+        lost = flattened(text) or _GLUED_HEADING.search(text) is not None
+        hits = self.matcher.find_glued(text, lost_breaks=lost)
         hits = self.matcher.coordinated(text, hits)
         lists = [(s.start, s.end) for s in document.sections if s.kind is SectionKind.SKILLS]
         if lists:
@@ -601,6 +604,8 @@ _LEGAL_FORM = re.compile(
     r"[ \t]+(?:(?:Pvt|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|GmbH)\b|Co(?=[.,\s]|$)"
     r"|(?:private )?limited\b(?! to\b))\.?"
 )
+_GLUED_HEADING = re.compile(r"[a-z0-9](?:Education|Company|Skill) Details")
+"""A heading of the converted resumes glued to the word before it."""
 _COMPANY_LINE = re.compile(r"[ \t]*(?:company|employer|client)[ \t]*[-:–][ \t]*", re.IGNORECASE)
 """A line that names an employer ("company - Fujitsu Consulting India", "Client: Acme")."""
 
@@ -614,6 +619,10 @@ def _company_name(text: str, start: int, end: int, labelled: bool) -> bool:
     where the writer worked."""
     if not text[start : start + 1].isupper():
         return False
+    if any(
+        word[:1].islower() and word not in _NAME_WORDS for word in _WORDS.split(text[start:end])
+    ):
+        return False  # "Presentation skill", "Team-building": a skill's phrase, no name's words
     if _LEGAL_FORM.match(text, end) is not None:
         return True
     if not labelled:
@@ -630,6 +639,9 @@ def _company_name(text: str, start: int, end: int, labelled: bool) -> bool:
 
 
 _NAME_ENDS = re.compile(r"[.,;:|·•/()]")
+_NAME_WORDS = frozenset({"services", "solutions", "technologies", "systems", "and", "of"})
+"""Words a company's name may hold in lower case ("Mahindra Financial services limited")."""
+_WORDS = re.compile(r"[ \t-]+")
 
 
 def _firmly_required(cues: Cues, start: int, end: int) -> bool:
