@@ -296,6 +296,11 @@ def test_a_company_describing_its_culture_asks_nothing_of_the_candidate() -> Non
     # ... but not a duty the company takes on itself
     assert by_skill("We strive to foster a culture of collaboration and creativity.") == {}
     assert by_skill("At Acme we embrace change and diversity.") == {}  # the words overlap
+    # a short list under a values heading is the culture too; asked for elsewhere, a skill
+    text = (
+        "Requirements\n- Python\n- Curious and inquisitive\nOur Values\n- Ownership\n- Teamwork\n"
+    )
+    assert set(by_skill(text)) == {"python", "curiosity"}
 
 
 def test_a_heading_glued_to_the_word_before_it_is_split_from_it() -> None:

@@ -23,7 +23,14 @@ import ahocorasick_rs
 
 from certpath.errors import DocumentError
 from certpath.extract.confidence import BOILERPLATE, LISTING, SkillConfidence
-from certpath.extract.document import Document, DocumentKind, Mention, SectionKind, Strength
+from certpath.extract.document import (
+    Document,
+    DocumentKind,
+    Mention,
+    Section,
+    SectionKind,
+    Strength,
+)
 from certpath.extract.matcher import Hit, Matcher
 from certpath.extract.sections import detect_sections, flattened
 
@@ -237,6 +244,21 @@ def _culture(lowered: str, low: int, start: int, end: int) -> bool:
     return _OURS.search(lowered, max(0, duty.start() - 40), duty.start()) is not None
 
 
+def _values_heading(section: Section | None) -> bool:
+    """Whether a section is headed as the company's values or culture ("Our Values",
+    "Culture") and is as short as such a list: the soft and business skills under it are what
+    the company prides itself on."""
+    if section is None or section.heading is None or section.end - section.start > VALUES_LENGTH:
+        return False
+    heading = section.heading.strip(" :-*#•").casefold()
+    return "value" in heading or "culture" in heading
+
+
+VALUES_LENGTH = 2000
+"""The longest section read as a company's values: a longer one has run on past headings
+the text lost ("Our ValuesStubHub One: ... Requirements ..." in a posting flattened to a line)."""
+
+
 _SENTENCE_END = re.compile(r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n", re.IGNORECASE)
 
 
@@ -399,9 +421,16 @@ class Extractor:
         sections = document.sections
         for number, hit in enumerate(hits):
             start, end = hit.start, hit.end
-            section = sections[bisect.bisect_right(starts, start) - 1].kind if starts else _OTHER
+            under = sections[bisect.bisect_right(starts, start) - 1] if starts else None
+            section = under.kind if under is not None else _OTHER
             if section is SectionKind.BENEFITS and hit.form.skill in self.nameable:
                 continue
+            if (
+                section is SectionKind.COMPANY
+                and hit.form.skill in self.soft_or_business
+                and _values_heading(under)
+            ):
+                continue  # "Our Values: Inquisitive, Ownership": the culture, asked of no one
             if hit.form.skill in self.nameable and _company_name(
                 text, start, end, hit.form.skill not in self.perks
             ):

@@ -152,6 +152,7 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         company description | our mission | our story | about the team | the team | our team |
         equal opportunity | equal opportunity employer | eeo statement | diversity |
         diversity and inclusion | diversity & inclusion | our values | our culture | culture |
+        core values | our core values | values | culture and values | our culture and values |
         life at | why us | eeo | eoe | candidate data privacy | candidate privacy |
         candidate privacy notice | applicant privacy notice | privacy notice | privacy policy |
         privacy statement | data privacy notice | ccpa notice | disclaimer | legal disclaimer |
