@@ -75,12 +75,24 @@ def fold_bytes(text: str) -> bytes:
     raw = text.encode("ascii", "replace")
     folded = raw.translate(_TABLE)
     dots = [match.start() for match in _NAME_DOT.finditer(raw)]
-    if not dots:
+    links = (
+        [match.span() for match in _LINK.finditer(raw)]
+        if b"://" in raw or b"www." in raw or b"@" in raw
+        else None
+    )
+    if not dots and not links:
         return folded
     named = bytearray(folded)
     for at in dots:
         named[at] = 46  # "."
+    for start, end in links or ():
+        named[start:end] = b" " * (end - start)
     return bytes(named)
+
+
+_LINK = re.compile(rb"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""A web address or an e-mail address: the words in it name no skill
+("twitter.com/gdb/status", "recruiting@tecton.ai", "apple.com/ios/app-store")."""
 
 
 def _light(text: str) -> str:
@@ -280,8 +292,8 @@ class Matcher:
         Only a form of several words with no rule to check is named so, through a word that
         is no part of a skill's name ("AI and computer vision" and "generative AI and computer
         vision" are no "AI vision"; in "MS Excel, R, SPSS, SQL" the list names each tool
-        alone; such a word is passed over and the list read on: "interpersonal, verbal, and
-        written skills" names interpersonal skills), at most three words along a list, and
+        alone; such a word is passed over and the list read on: "organizational, verbal, and
+        written skills" names organizational skills), at most three words along a list, and
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
         language models" names no vision language model), words shared from the left after a
         comma alone only with an activity ("data collection, cleaning"; not "information
