@@ -366,6 +366,13 @@ def test_a_pair_written_with_a_slash_or_and_names_both_skills() -> None:
     ]
 
 
+def test_a_name_ruled_out_only_by_the_words_around_it_still_confirms_its_neighbours() -> None:
+    # "Statistics" has words that rule it out ("update statistics") and no other rule
+    text = "He taught Statistics and R to students."
+    assert [hit.form.skill for hit in full_matcher().find(text)] == ["statistics", "r"]
+    assert full_matcher().find("Run update statistics nightly.") == []
+
+
 def test_a_web_or_mail_address_names_no_skill() -> None:
     text = "See https://twitter.com/gdb/status/1 or write to jobs@tecton.ai. We use Tecton."
     assert [text[hit.start : hit.end] for hit in full_matcher().find(text)] == ["Tecton"]

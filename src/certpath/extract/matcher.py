@@ -145,10 +145,12 @@ _NON = Form(
 """Not a skill: the automaton's pattern for "non", which negates the name after it."""
 
 
-_PLAIN, _CASED, _CHECKED, _NEGATION = range(4)
+_PLAIN, _CASED, _RULED, _CHECKED, _NEGATION = range(5)
 """What a pattern's hit needs (:attr:`Matcher._kinds`): nothing; its casing checked
-(:attr:`Form.case_only`); its case and context rules applied (:func:`_check`); or it is "non",
-which negates the next word's name."""
+(:attr:`Form.case_only`); only the words right after or before it looked at (a form that
+is neither ambiguous nor case-sensitive: it then confirms its neighbours as a plain one
+does); its case and context rules applied (:func:`_check`); or it is "non", which negates
+the next word's name."""
 
 
 class Hit(NamedTuple):
@@ -192,7 +194,13 @@ class Matcher:
         self._kinds = bytes(
             [
                 *(
-                    _CHECKED if f.checked and not f.case_only else _CASED if f.checked else _PLAIN
+                    _PLAIN
+                    if not f.checked
+                    else _CASED
+                    if f.case_only
+                    else _RULED
+                    if not (f.ambiguous or f.case_sensitive)
+                    else _CHECKED
                     for f in forms
                 ),
                 _NEGATION,
@@ -490,6 +498,10 @@ class Matcher:
                 form = forms[index]
                 written = text[start:end]
                 if written == form.text or _cased(form, text, written, start, end):
+                    add(_new(Hit, (form, start, end, form.confidence, None)))
+            elif kind == _RULED:  # "Statistics", not "update statistics"
+                form = forms[index]
+                if not _ruled_out(form, text, start, end):
                     add(_new(Hit, (form, start, end, form.confidence, None)))
             else:
                 pending.append((start, end, forms[index]))
