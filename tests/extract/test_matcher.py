@@ -11,7 +11,7 @@ import yaml
 from certpath.catalog import load_catalog
 from certpath.catalog.models import Alias, AliasContext, Skill
 from certpath.extract import matcher as matcher_module
-from certpath.extract.matcher import Matcher, _respelt, compile_forms, fold
+from certpath.extract.matcher import Matcher, _respelt, compile_forms, fold, outside_links
 
 
 @functools.cache
@@ -374,8 +374,12 @@ def test_a_name_ruled_out_only_by_the_words_around_it_still_confirms_its_neighbo
 
 
 def test_a_web_or_mail_address_names_no_skill() -> None:
-    text = "See https://twitter.com/gdb/status/1 or write to jobs@tecton.ai. We use Tecton."
-    assert [text[hit.start : hit.end] for hit in full_matcher().find(text)] == ["Tecton"]
+    text = (
+        "See https://twitter.com/gdb/status/1, www.apple.com/ios or write to jobs@tecton.ai. "
+        "We use Tecton, Python @ scale and CI/CD."
+    )
+    hits = outside_links(text, full_matcher().find(text))
+    assert [text[hit.start : hit.end] for hit in hits] == ["Tecton", "Python", "CI/CD"]
 
 
 def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form() -> None:

@@ -75,24 +75,54 @@ def fold_bytes(text: str) -> bytes:
     raw = text.encode("ascii", "replace")
     folded = raw.translate(_TABLE)
     dots = [match.start() for match in _NAME_DOT.finditer(raw)]
-    links = (
-        [match.span() for match in _LINK.finditer(raw)]
-        if b"://" in raw or b"www." in raw or b"@" in raw
-        else None
-    )
-    if not dots and not links:
+    if not dots:
         return folded
     named = bytearray(folded)
     for at in dots:
         named[at] = 46  # "."
-    for start, end in links or ():
-        named[start:end] = b" " * (end - start)
     return bytes(named)
 
 
-_LINK = re.compile(rb"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-"""A web address or an e-mail address: the words in it name no skill
-("twitter.com/gdb/status", "recruiting@tecton.ai", "apple.com/ios/app-store")."""
+def outside_links(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` less those inside a web or e-mail address, whose words name no skill
+    ("twitter.com/gdb/status", "recruiting@tecton.ai", "apple.com/ios/app-store"). A step of
+    the pipeline, not of :meth:`Matcher.find`: looking for addresses costs more than the few
+    hits it drops would justify in the hot path."""
+    if not hits or ("@" not in text and "/" not in text):  # one-character searches: cheap
+        return hits
+    spans = _links(text)
+    if not spans:
+        return hits
+    starts = [start for start, _ in spans]
+    kept = []
+    for hit in hits:
+        at = bisect.bisect_right(starts, hit.start) - 1
+        if at < 0 or spans[at][1] <= hit.start:
+            kept.append(hit)
+    return kept
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    """The spans of the web and e-mail addresses in ``text``, in order, found from their
+    markers ("://", "www.", "@") with ``str.find``, not by a regex tried at every position."""
+    spans = []
+    for marker, before in (("://", _SCHEME), ("www.", ""), ("@", _LOCAL_PART)):
+        at = text.find(marker)
+        while at >= 0:
+            start = at
+            while start > 0 and at - start < 64 and text[start - 1] in before:
+                start -= 1
+            tail = _LINK_TAIL.match(text, at + len(marker))
+            end = tail.end() if tail is not None else at + len(marker)
+            if marker != "@" or (start < at and "." in text[at:end]):
+                spans.append((start, end))
+            at = text.find(marker, end)
+    return sorted(spans)
+
+
+_SCHEME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOCAL_PART = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
+_LINK_TAIL = re.compile(r"[^\s<>\"')\]]+")
 
 
 def _light(text: str) -> str:

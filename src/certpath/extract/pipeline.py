@@ -31,7 +31,7 @@ from certpath.extract.document import (
     SectionKind,
     Strength,
 )
-from certpath.extract.matcher import Hit, Matcher
+from certpath.extract.matcher import Hit, Matcher, outside_links
 from certpath.extract.sections import detect_sections, flattened
 
 if TYPE_CHECKING:
@@ -390,7 +390,7 @@ class Extractor:
         # a resume flattened by a converter glues its headings to the words before them
         # ("AngularEducation Details") even where it kept some line breaks
         lost = flattened(text) or _GLUED_HEADING.search(text) is not None
-        hits = self.matcher.find_glued(text, lost_breaks=lost)
+        hits = outside_links(text, self.matcher.find_glued(text, lost_breaks=lost))
         hits = self.matcher.coordinated(text, hits)
         lists = [(s.start, s.end) for s in document.sections if s.kind is SectionKind.SKILLS]
         if lists:
