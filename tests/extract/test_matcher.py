@@ -468,7 +468,7 @@ def test_a_name_after_non_is_not_the_skill(text: str, expected: list[str]) -> No
         ("Proficiency in Excel and fluency in R.", {"excel": "proficiency in", "r": "fluency in"}),
         ("Experience in healthcare", {"healthcare": "experience in"}),
         ("predictive models using SAS", {"predictive-modeling": None, "sas": "using"}),
-        ("work with healthcare data", {"healthcare": "work with"}),
+        ("work with healthcare records", {"healthcare": "work with"}),
         ("Knowledge of R&D and of EMR data", {}),  # the rules after the cue still apply
         ("We spark curiosity. You go with the flow.", {}),  # no words introduce them
         ("Experience with optimization", {}),  # a form that no neighbour confirms
