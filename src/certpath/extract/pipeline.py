@@ -628,8 +628,10 @@ Cues = tuple[list[int], list[Strength], list[bool], list[bool]]
 each speaks only of what follows it ("ideally", "preferably")."""
 
 
+_NAME_NOUNS = ("services", "solutions", "technologies", "systems")
+"""Words a company's name may hold in lower case ("Mahindra Financial services limited")."""
 _LEGAL_FORM = re.compile(
-    r"(?:[ \t]+(?:&[ \t]+)?(?:[A-Z][\w&'’.-]*|services|solutions|technologies|systems)){0,4}"
+    r"(?:[ \t]+(?:&[ \t]+)?(?:[A-Z][\w&'’.-]*|" + "|".join(_NAME_NOUNS) + r")){0,4}"
     r"[ \t]+(?:(?:Pvt|Ltd|Limited|Inc|LLC|LLP|PLC|Corp|Corporation|GmbH)\b|Co(?=[.,\s]|$)"
     r"|(?:private )?limited\b(?! to\b))\.?"
 )
@@ -668,8 +670,8 @@ def _company_name(text: str, start: int, end: int, labelled: bool) -> bool:
 
 
 _NAME_ENDS = re.compile(r"[.,;:|·•/()]")
-_NAME_WORDS = frozenset({"services", "solutions", "technologies", "systems", "and", "of"})
-"""Words a company's name may hold in lower case ("Mahindra Financial services limited")."""
+_NAME_WORDS = frozenset({*_NAME_NOUNS, "and", "of"})
+"""Words in lower case that a capitalised hit may hold and still be a word of a name."""
 _WORDS = re.compile(r"[ \t-]+")
 
 
