@@ -94,6 +94,15 @@ def test_alias_collision_ignores_case_hyphens_and_spaces(tmp_path: Path) -> None
     assert "'python'" in problems[0].message
 
 
+def test_an_alias_listed_twice_for_one_skill_is_a_problem(tmp_path: Path) -> None:
+    data = tiny_catalog_data()
+    aliases = data["skills/core.yaml"]["skills"][3]["aliases"]
+    aliases.append(aliases[0])
+    problems = _problems(tmp_path, data)
+    assert [p.code for p in problems] == ["repeated-alias"]
+    assert "listed twice" in problems[0].message
+
+
 def test_duplicate_ids_across_skill_files(tmp_path: Path) -> None:
     data = tiny_catalog_data()
     data["skills/more.yaml"] = {

@@ -205,6 +205,18 @@ def _successors(catalog: Catalog) -> Iterator[Problem]:
 def _aliases(catalog: Catalog) -> Iterator[Problem]:
     owners: dict[str, dict[str, str]] = defaultdict(dict)  # form -> {skill id: text}
     for key, skill in catalog.skills.items():
+        listed: set[str] = set()
+        for alias in skill.aliases:
+            if alias.text in listed:
+                origin = catalog.origin("skills", key)
+                yield Problem(
+                    origin.file,
+                    f"{origin.path}.aliases",
+                    "repeated-alias",
+                    f"alias {alias.text!r} is listed twice; remove one",
+                    origin.line,
+                )
+            listed.add(alias.text)
         for alias in skill.surface_forms():
             owners[normalize_form(alias.text)].setdefault(key, alias.text)
     for _form, by_skill in owners.items():
