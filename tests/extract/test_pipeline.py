@@ -82,6 +82,15 @@ def test_clause_states_strength_over_its_line() -> None:
             "aws",
             Strength.PREFERRED,
         ),
+        (
+            "PhD degree is preferred.1-3 years of relevant ML work experience is required.",
+            "machine-learning",
+            Strength.REQUIRED,
+        ),
+        # years asked for are a requirement; years a resume lists are not
+        ("Team player. 5+ years of Python development", "python", Strength.REQUIRED),
+        ("Python- Experience - 24 months", "python", Strength.MENTIONED),
+        ("3+ years of Java, Go a plus", "go", Strength.PREFERRED),
     ],
 )
 def test_strength_of_a_clause(text: str, skill: str, strength: Strength) -> None:
@@ -136,6 +145,18 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("Python, C- Experience - 3 yearsCompany Details", "python", 3.0),
         ("Python, C- Experience - Less than 1 year months", "python", None),
         ("Python, then much that is no list at all- Experience - 24 months", "python", None),
+        # across a list of skills, multi-word items and asides included
+        ("4+ years' experience with ETL, Data Modeling, Data Warehousing and SSAS", "ssas", 4.0),
+        ("4+ years with visualization technology (Power BI, Tableau, Qlik)", "tableau", 4.0),
+        ("3 years with scripting languages: Python (preferred) and/or Java", "java", 3.0),
+        ("2 years of experience working with and designing REST APIs", "rest-apis", 2.0),
+        ("5-8 years of business/ data analysis experience", "data-analysis", 5.0),
+        # a number or a sentence glued on where a flattened posting lost a line break
+        ("Excellent SQL skills1-3 years of work experience in Python", "python", 1.0),
+        ("2-5 years of relevant experienceStrong communication skills", "communication", None),
+        ("4+ years of work experience Strong experience with Big Data (Kafka)", "big-data", None),
+        ("4+ years experience programming experience in Python, Java, or C++.", "java", 4.0),
+        ("0 to 2 years of data analysis experience", "data-analysis", None),
     ],
 )
 def test_years_with_qualified_experience(text: str, skill: str, years: float | None) -> None:

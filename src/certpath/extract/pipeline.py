@@ -143,9 +143,13 @@ _NUMBER_WORDS = {
     "fifteen": 15,
     "a": 1,  # "a year of SQL", "over a decade of experience in ML"
 }
-# a whole number (not the end of "100"), a number word, optionally restated: "five (5)"
+# a whole number (not the end of "100"), a number word, optionally restated: "five (5)"; a
+# number may be glued to the word before it, where a flattened posting lost a line break
+# ("communication skills1-3 years of")
 _NUMBER = (
-    r"(?<!\w)(?<!\d\.)(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
+    r"(?<!\d\.)(?:(?<!\w)|(?<=[a-z]{3})(?=\d))(\d{1,2}(?:\.\d)?|"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?:\s*\(\d{1,2}\+?\))?"
 )
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
 # working with", "4 years experience as a"
@@ -154,12 +158,14 @@ _YEARS_BEFORE = re.compile(
     r"(?:['’]s?)?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
-    r"(?:\s+of)?(?:(?:\s+[\w-]+){0,2}?\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|"
+    r"(?:\s+of)?(?:(?:\s+(?!(?-i:experience\s+[A-Z]))[\w-]+){0,2}?\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|"
     r"developing|on|of|writing|programming|working\s+(?:with|in|on)|as\s+an?))?"
+    # a second activity: "working with and designing"
+    r"(?:\s+(?:and|or)\s+[a-z]+ing(?:\s+(?:with|in|on))?)?"
     # a few words that introduce a list: "with big data tools: Hadoop, Spark", "in languages
-    # such as Python"
+    # such as Python", "with visualization tools (Tableau, Power BI)"
     r"(?:(?:(?<=experience)|(?<=with)|(?<=in)|(?<=using)|(?<=of))"
-    r"(?:\s+[\w/&-]+){1,4}?\s*(?::|,?\s+(?:such\s+as|like|including|e\.g\.,?)))?"
+    r"(?:\s+[\w/&-]+){1,4}?\s*(?::|(?=\()|,?\s+(?:such\s+as|like|including|e\.g\.,?)))?"
     r"\s*\(?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
@@ -184,11 +190,12 @@ _LIST_EXPERIENCE = re.compile(
 )
 # a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
 # "incl.", "vs.", "yrs.", "exp."), also with no space after it in text flattened to one line
-# ("integrity.BS in Math"), and before "but" ("Kafka is not required but Python is a must")
+# ("integrity.BS in Math", "PhD is preferred.1-3 years of ML is required"), and before "but"
+# ("Kafka is not required but Python is a must")
 _CLAUSE_END = re.compile(
     r"\n| (?=but\s)|[.;!?](?:(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?<!yrs\.)"
     r"(?<!yr\.)(?<!exp\.)(?=\s)"
-    r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z])))",
+    r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z]))|(?-i:(?<=[a-z]{2}[.;!?])(?=\d)))",
     re.IGNORECASE,
 )
 CUE_REACH = 150
@@ -259,7 +266,13 @@ VALUES_LENGTH = 2000
 the text lost ("Our ValuesStubHub One: ... Requirements ..." in a posting flattened to a line)."""
 
 
-_SENTENCE_END = re.compile(r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(
+    r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n"
+    # a sentence glued to the next where a flattened posting lost its line break: "2-5 years of
+    # relevant experienceStrong analytical skills"
+    r"|(?-i:(?:(?<=experience)|(?<=required)|(?<=preferred)|(?<=degree))(?=[A-Z]))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,7 +489,9 @@ class Extractor:
                 and not _firmly_required(cues, low, high)
             ):
                 strength = Strength.PREFERRED
-            years = _years(text, start, end, line_start, line[0]) if line[2] else None
+            years, asked = _years(text, hits, number, line_start, line[0]) if line[2] else _NO_YEARS
+            if asked and strength is Strength.MENTIONED and wants:
+                strength = Strength.REQUIRED  # "5+ years of Python" asks for it
             confidence = hit.confidence
             if section in LISTING:
                 confidence = min(0.99, confidence + 0.04)
@@ -766,47 +781,83 @@ def _parentheses(text: str, hits: list[Hit]) -> list[tuple[int, int, int]]:
     return found
 
 
-def _years(text: str, start: int, end: int, line_start: int, line_end: int) -> float | None:
-    """Years of experience stated right before or after a mention, within its sentence."""
-    before = text[max(line_start, start - 90) : start]
-    lowered = before.lower()
+_NO_YEARS: tuple[float | None, bool] = (None, False)
+
+
+def _years(
+    text: str, hits: list[Hit], number: int, line_start: int, line_end: int
+) -> tuple[float | None, bool]:
+    """Years of experience stated right before or after the mention of ``hits[number]``, within
+    its sentence; before it, also across a list of skills: "4+ years with ETL, Data Modeling
+    and SSAS" states four years of each. With whether they were stated before it, as a
+    posting asks for them ("3+ years of Python"), not after it, as a resume lists them
+    ("Python - Experience - 24 months")."""
+    start, end = hits[number].start, hits[number].end
+    reach = max(line_start, start - YEARS_REACH)
+    lowered = text[reach:start].lower()
     if "year" in lowered or "yr" in lowered or "decade" in lowered:
-        cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-        before = before[cut:]
-        # allow a short list between the phrase and the skill: "3+ years with SQL and Python"
-        for lead in _candidates(before):
-            found = _YEARS_BEFORE.search(lead)
+        reach = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+        for cut in _list_cuts(text, hits, number, reach):
+            found = _YEARS_BEFORE.search(text, max(reach, cut - 90), cut)
             if found:
                 decades = found.group(2).lower().startswith("d")
-                return _number(found.group(1)) * (10 if decades else 1)
+                # "0-2 years of SQL" asks for none
+                years = _number(found.group(1)) * (10 if decades else 1)
+                return (years, True) if years else _NO_YEARS
     after = text[end : min(line_end, end + 30)]
     lowered = after.lower()
     if "year" in lowered or "yr" in lowered:
         found = _YEARS_AFTER.search(after)
         if found:
-            return _number(found.group(1))
+            return _number(found.group(1)) or None, False
     if "month" in lowered:
         found = _MONTHS_AFTER.search(after)
         if found and int(found.group(1)) > 0:
-            return round(int(found.group(1)) / 12, 1)
+            return round(int(found.group(1)) / 12, 1), False
     if text[end : end + 8].lstrip(" \t").startswith(",") and "xperience" in text[end:line_end]:
         found = _LIST_EXPERIENCE.match(text, end, min(line_end, end + 400))
         if found and int(found.group(1)) > 0:
             number = int(found.group(1))
             in_years = found.group(2).lower().startswith("y")
-            return float(number) if in_years else round(number / 12, 1)
-    return None
+            return (float(number) if in_years else round(number / 12, 1)), False
+    return _NO_YEARS
 
 
-def _candidates(before: str) -> Iterator[str]:
-    """The text before a mention, then with trailing list items ("SQL and ", "R, ") removed."""
-    yield before
-    trimmed = before
-    for _ in range(4):
-        trimmed = re.sub(r"(?:[\w.+#/-]+\s*(?:,|and|or|&)\s*)$", "", trimmed)
-        if not trimmed or trimmed == before:
-            return
-        yield trimmed
+YEARS_REACH = 250
+"""How far (in characters) before a mention a years phrase may be, across a list of skills;
+the phrase itself ends at most 90 characters before the list."""
+_ITEM_JOIN = re.compile(
+    r"\s*(?:\([^()\n]{0,30}\)\s*)?(?:[,;]?\s*(?:and/or|and|or|&)?|/)\s*", re.IGNORECASE
+)
+"""What joins two items of a list of skills: a comma, a conjunction or a slash, after an
+aside ("Python (preferred) and/or Java")."""
+_WORD_ITEM = re.compile(r"[\w.+#/-]+\s*(?:,|and|or|&|/)\s*$")
+"""A one-word item of a list that names no skill of the taxonomy ("SQL, Foo and ")."""
+
+
+def _list_cuts(text: str, hits: list[Hit], number: int, reach: int) -> Iterator[int]:
+    """Where the text before ``hits[number]`` may end for a years phrase to state its years:
+    right before it, then before each item of a list that it ends, back to ``reach`` ("3+
+    years with SQL, Data Modeling and " before "SSAS")."""
+    cut = hits[number].start
+    yield cut
+    previous = number - 1
+    for _ in range(8):
+        while previous >= 0 and hits[previous].end > cut:  # nested in, or crossing, a later hit
+            previous -= 1
+        if (
+            previous >= 0
+            and hits[previous].start >= reach
+            and _ITEM_JOIN.fullmatch(text, hits[previous].end, cut)
+        ):
+            cut = hits[previous].start
+            previous -= 1
+        else:
+            word = _WORD_ITEM.search(text, max(reach, cut - 40), cut)
+            if word is None:
+                return
+            cut = word.start()
+        yield cut
 
 
 def _number(token: str) -> float:
