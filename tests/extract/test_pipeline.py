@@ -91,6 +91,23 @@ def test_clause_states_strength_over_its_line() -> None:
         ("Team player. 5+ years of Python development", "python", Strength.REQUIRED),
         ("Python- Experience - 24 months", "python", Strength.MENTIONED),
         ("3+ years of Java, Go a plus", "go", Strength.PREFERRED),
+        # a clause that both requires and prefers: the hit's own part of it, between commas
+        ("Proficiency in Python is required, knowing Bash is a plus", "python", Strength.REQUIRED),
+        ("Proficiency in Python is required, knowing Bash is a plus", "bash", Strength.PREFERRED),
+        ("At least 6 years of SQL at a bank, preferred", "sql", Strength.PREFERRED),
+        # a quantity under a nice-to-have heading requires nothing
+        (
+            "Nice to have:\n- At least one other language (R, Julia, Scala)",
+            "scala",
+            Strength.PREFERRED,
+        ),
+        # "desired" describing a word after it wants nothing; as a heading it does
+        (
+            "Tune models to achieve desired performance metrics",
+            "evaluation-metrics",
+            Strength.MENTIONED,
+        ),
+        ("Desired Skills: Python and SQL", "sql", Strength.PREFERRED),
     ],
 )
 def test_strength_of_a_clause(text: str, skill: str, strength: Strength) -> None:

@@ -118,12 +118,26 @@ _REQUIRED_CUES = (
     "expected to have",
     *_LEVEL_CUES,
 )
+_QUANTITY_CUES = ("minimum", "at least")
+"""Required-cues that say how much rather than whether: under a nice-to-have heading ("Preferred:
+at least one of R, Julia or Scala") they too leave the skill preferred."""
 _CUE_KINDS = [Strength.PREFERRED] * len(_PREFERRED_CUES) + [Strength.REQUIRED] * len(_REQUIRED_CUES)
 _CUES = ahocorasick_rs.AhoCorasick(
     [*_PREFERRED_CUES, *_REQUIRED_CUES], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
 )
 """Words by which a clause states how much it wants a skill; one automaton pass per document."""
-_FIRM = [cue not in _LEVEL_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
+_FIRM = [
+    cue not in _LEVEL_CUES and cue not in _QUANTITY_CUES
+    for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)
+]
+_DESIRED = _PREFERRED_CUES.index("desired")
+_DESCRIBED = re.compile(
+    r"[ \t]+(?!(?:skills?|qualifications?|experiences?|knowledge|requirements?|attributes|"
+    r"competenc(?:y|ies)|background|but|and|or|for|in|by|if|though|although|not)\b)[a-z]"
+)
+"""A word in lower case after "desired" that it describes ("the desired outcome"): not a
+heading's ("Desired Skills", "Desired Unix or Perl") nor a clause's own ("Excel is desired but
+not required")."""
 _FORWARD_CUES = ("ideally", "preferably", "optionally")
 """Preferred-cues that speak only of what follows them ("SQL, ideally with Scala")."""
 _FORWARD = [cue in _FORWARD_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
@@ -479,6 +493,8 @@ class Extractor:
             if stated is not None and ((line[3] and parentheses) or line[4]):
                 aside = parentheses if line[3] else None
                 stated = _clause_strength(cues, low, high, aside, (number, start))
+            if stated is Strength.PREFERRED and _own_part_requires(cues, text, low, high, hit):
+                stated = Strength.REQUIRED  # "Python is required, knowing Bash is a plus"
             if not wants:
                 strength = Strength.MENTIONED
             else:
@@ -710,6 +726,8 @@ def _strength_cues(lowered: str, original: str) -> Cues:
         after = lowered[end : end + 1]
         if before.isalnum() or (after.isalnum() and not original[end : end + 1].isupper()):
             continue  # inside a word, unless a sentence glued on follows ("a plusCloud")
+        if index == _DESIRED and _DESCRIBED.match(original, end):
+            continue  # "to achieve the desired performance metrics" wishes for no skill
         positions.append(start)
         kinds.append(_CUE_KINDS[index])
         firm.append(_FIRM[index])
@@ -726,7 +744,8 @@ def _clause_strength(
 ) -> Strength | None:
     """The strength a clause states outright ("... is a plus", "required"), if any.
 
-    A clause that says both ("required: Python, Rust preferred") counts as preferred. Words in
+    A clause that says both ("required: Python, Rust preferred") counts as preferred, though a
+    hit's own part of it may require (:func:`_own_part_requires`). Words in
     parentheses speak only of what the parentheses are about (:func:`_parentheses`), and
     "ideally" or "preferably" only of what follows them; ``hit`` is the number and start of the
     hit whose strength is wanted.
@@ -754,6 +773,22 @@ def _clause_strength(
         if not stated:
             return None
     return Strength.PREFERRED if Strength.PREFERRED in stated else Strength.REQUIRED
+
+
+def _own_part_requires(cues: Cues, text: str, start: int, end: int, hit: Hit) -> bool:
+    """Whether, in a clause from ``start`` to ``end`` that both requires and prefers, the hit's
+    own part of it, between commas, requires outright and prefers nothing: "Proficiency in
+    Python is required, knowing Bash is a plus" requires Python (the clause as a whole counts
+    as preferred). Not a level or a quantity: "at least 6 years at a Big 4 firm, preferred"."""
+    positions, kinds, firm, _ = cues
+    left = max(start, text.rfind(",", start, hit.start) + 1)
+    right = text.find(",", hit.end, end)
+    low = bisect.bisect_left(positions, left)
+    high = bisect.bisect_left(positions, end if right < 0 else right)
+    own = kinds[low:high]
+    return Strength.PREFERRED not in own and any(
+        kinds[i] is Strength.REQUIRED and firm[i] for i in range(low, high)
+    )
 
 
 _PARENTHESIS = re.compile(r"\([^()\n]*\)")
