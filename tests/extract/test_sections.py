@@ -96,6 +96,24 @@ def test_headings_glued_to_the_words_around_them_in_a_flattened_posting() -> Non
     ]
 
 
+def test_headings_after_a_sentence_with_a_colon_or_a_space_in_a_flattened_posting() -> None:
+    text = (
+        "We build data products for hospitals. " * 12
+        + "Join us.Responsibilities:Partner with product teams on models. "
+        + "Ship them. What You Will Do Design and run experiments. "
+        + "Preferred Qualifications: Experience with Spark."
+    )
+    assert kinds(text) == ["other", "responsibilities", "responsibilities", "nice-to-have"]
+    # not a heading written as a sentence ("We offer courses"), nor, set apart by a space or a
+    # colon only, one of benefits, which would run on over what follows it
+    text = (
+        "We build data products for hospitals. " * 16
+        + "We offer Courses and Degrees to millions. "
+        + "Benefits: Dental and vision. Requirements: 3+ years of Python."
+    )
+    assert kinds(text) == ["other", "requirements"]
+
+
 def test_a_heading_glued_to_the_end_of_a_line_opens_its_section() -> None:
     text = (
         "Skill Details \nPython- Experience - 24 monthsCompany Details \ncompany - Acme\n"

@@ -342,9 +342,14 @@ _GLUABLE = sorted(
     reverse=True,
 )
 """The headings that may come glued to their neighbours, longest first."""
-_GLUED_HEADING = re.compile("(?i:" + "|".join(map(re.escape, _GLUABLE)) + r")(?=[A-Z0-9(])")
+_GLUED_HEADING = re.compile(
+    "(?i:" + "|".join(map(re.escape, _GLUABLE)) + r")(?=[A-Z0-9(]|(:?[ \t]*)[A-Z0-9(])"
+)
 """A heading glued to the words around it, as postings flattened to one line have them:
-"...process improvementRequirementsBachelor's degree..."."""
+"...process improvementRequirementsBachelor's degree...", or after a sentence's end, with a
+colon or a space before the words it heads ("...at scale.Responsibilities:Analyze",
+"...data. What You Will Do Design and conduct")."""
+_BOILERPLATE_KINDS = frozenset({SectionKind.BENEFITS, SectionKind.COMPANY})
 _GLUED_STARTS = frozenset(phrase[:5] for phrase in _GLUABLE)
 
 
@@ -383,7 +388,17 @@ def _split_glued(sections: list[Section], text: str) -> list[Section]:
         match = _GLUED_HEADING.match(text, at)
         if match is not None:
             key = match.group().casefold().replace("’", "'")
-            marks.append((match.start(), _PHRASES[key], match.group()))
+            kind = _PHRASES[key]
+            if match.group(1) is not None and (
+                # set apart by a colon or a space only: a heading of the posting's own parts
+                # (a section of benefits or about the company, with no heading after it to end
+                # it, would run on over the requirements), written as a title ("We offer
+                # courses" is a sentence)
+                kind in _BOILERPLATE_KINDS
+                or not all(word[:1].isupper() for word in match.group().split())
+            ):
+                continue
+            marks.append((match.start(), kind, match.group()))
     if not marks:
         return sections
     result: list[Section] = []
