@@ -22,7 +22,24 @@ if TYPE_CHECKING:
 
 
 class CertpathError(Exception):
-    """Root of every error certpath raises deliberately."""
+    """Root of every error certpath raises deliberately.
+
+    Each one crosses a process boundary whole (``extract_many`` over processes raises a
+    worker's error as it is): pickled as its message and attributes, not as the arguments of
+    a subclass's own ``__init__``, which pickle would otherwise call with the message alone.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _rebuilt, (type(self), self.args, dict(self.__dict__))
+
+
+def _rebuilt(
+    cls: type[CertpathError], args: tuple[object, ...], state: dict[str, object]
+) -> CertpathError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class CatalogError(CertpathError):

@@ -300,6 +300,12 @@ def test_extract_many_errors_raise_or_return(tmp_path: Path) -> None:
     results = list(extract_many(["Python", missing], processes=1, errors="return"))
     assert isinstance(results[1], DocumentError)
     assert results[1].reason == "not-found"
+    # the same across processes: a worker's error comes back whole
+    results = list(extract_many(["Python", missing], processes=2, errors="return"))
+    assert isinstance(results[1], DocumentError)
+    assert (results[1].reason, results[1].source) == ("not-found", str(missing))
+    with pytest.raises(DocumentError):
+        list(extract_many(["Python", missing], processes=2))
 
 
 def test_empty_text_is_an_error_not_an_empty_profile() -> None:
