@@ -411,6 +411,50 @@ def test_docx_merged_cells_once_and_line_breaks_in_cells() -> None:
     ]
 
 
+def test_docx_rows_and_cells_in_content_controls_and_an_orphan_merge() -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Python", "SQL"
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    table._tbl.append(  # a row in a content control (a repeating section)
+        parse_xml(
+            f"<w:sdt {_NS}><w:sdtPr/><w:sdtContent><w:tr>"
+            + cell.format("Kubernetes")
+            + cell.format("Terraform")
+            + "</w:tr></w:sdtContent></w:sdt>"
+        )
+    )
+    table._tbl.tr_lst[0].append(
+        parse_xml(
+            f"<w:sdt {_NS}><w:sdtPr/><w:sdtContent>{cell.format('Snowflake')}</w:sdtContent></w:sdt>"
+        )
+    )
+    # a cell that says it continues a merge from a row above that is not there
+    table._tbl.tr_lst[0].tc_lst[0].get_or_add_tcPr().append(parse_xml(f"<w:vMerge {_NS}/>"))
+    assert _docx_read(document) == ["Python | SQL | Snowflake", "Kubernetes | Terraform"]
+
+
+def test_docx_footer_and_special_characters_of_runs() -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "Certified Kubernetes Administrator"
+    skills = document.add_paragraph()
+    skills._p.append(
+        parse_xml(
+            f'<w:r {_NS}><w:t>Python</w:t><w:ptab w:relativeTo="margin" w:alignment="right" '
+            'w:leader="none"/><w:t>scikit</w:t><w:noBreakHyphen/><w:t>learn, C</w:t>'
+            '<w:sym w:font="Symbol" w:char="F02B"/><w:sym w:font="Symbol" w:char="F02B"/></w:r>'
+        )
+    )
+    assert _docx_read(document) == [
+        "Python\tscikit-learn, C++",
+        "Certified Kubernetes Administrator",
+    ]
+
+
 def test_html_keeps_visible_text_only() -> None:
     page = b"""<!DOCTYPE html><html><head><title>Jane</title>
     <style>.tensorflow { color: red }</style></head><body>
@@ -427,6 +471,16 @@ def test_html_keeps_visible_text_only() -> None:
     assert document.text.splitlines()[:4] == ["Skills", "", "- Python", "- SQL"]
     assert "Built ETL pipelines.\nWith Airflow." in document.text
     assert _kinds(document) == ["skills"]
+
+
+def test_text_that_names_html_tags_is_text_and_a_page_after_a_preamble_is_html() -> None:
+    text = "Jane Doe\nSkills\n- Semantic HTML5 (<header>, <body> layout), CSS Grid\n- React\n"
+    document = read(text)
+    assert (document.format, document.text) == ("text", text)
+    page = (
+        "Saved from a job board\n<html><body><h2>Skills</h2><ul><li>Python</li></ul></body></html>"
+    )
+    assert read(page).format == "html"
 
 
 def test_html_chips_are_separate_words() -> None:

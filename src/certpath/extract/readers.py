@@ -202,6 +202,7 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _HTML_ANYWHERE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_HTML_END = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 # markup in a posting's text: HTML's own elements, so "List<String>" or "<jobs@acme.com>" in a
 # plain description keeps its lines
 _HAS_TAG = re.compile(
@@ -476,9 +477,21 @@ def _sniff_text(text: str) -> str:
         return "json"
     if head.startswith("[") and text.rstrip().endswith("]"):
         return "json" if _parses(text) else "text"
-    if _HTML_START.match(head) or _HTML_ANYWHERE.search(text, 0, 65536):
+    if _HTML_START.match(head) or _page_after_preamble(text[:65536]):
         return "html"
     return "text"
+
+
+def _page_after_preamble(head: str) -> bool:
+    """Whether text that does not start as a page still is one, after a preamble (a comment, a
+    line a tool wrote): it opens ``<html>`` or ``<body>``, closes one, and is marked up
+    throughout. Text that only names the tags ("Semantic HTML5 (<header>, <body> layout)")
+    is not."""
+    return (
+        _HTML_ANYWHERE.search(head) is not None
+        and _HTML_END.search(head) is not None
+        and len(_HAS_TAG.findall(head)) >= 3
+    )
 
 
 def _parses(text: str) -> bool:
@@ -1028,10 +1041,15 @@ def _read_docx(data: bytes, label: str) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        # style names looked up once: python-docx's ``Paragraph.style`` scans every style of
+        # the document for each paragraph (a second per thousand paragraphs)
+        names = {style.style_id: style.name or "" for style in document.styles}
         body = document.element.body
-        lines = list(_docx_header_lines(document)) + list(
-            _docx_lines(_docx_blocks(body, document._body))
-        )
+        lines = [
+            *_docx_margin_lines(document, names, footer=False),
+            *_docx_lines(_docx_blocks(body, document._body), names),
+            *_docx_margin_lines(document, names, footer=True),
+        ]
         title = document.core_properties.title
     except Exception as error:  # python-docx and lxml raise many types on damaged files
         raise DocumentError(
@@ -1046,29 +1064,53 @@ def _read_docx(data: bytes, label: str) -> Document:
     return _finish(_tidy("\n".join(lines)), label, "docx", metadata)
 
 
-def _docx_header_lines(document: Any) -> Iterator[str]:
-    """The first page's header (a resume's name and title often sit there), then a blank line."""
+def _docx_margin_lines(document: Any, names: dict[str, str], *, footer: bool) -> Iterator[str]:
+    """The first page's header (a resume's name and title often sit there), then a blank line;
+    or a blank line, then its footer (contact details, a certification line)."""
     if not document.sections:
         return
     section = document.sections[0]
-    header = section.first_page_header if section.different_first_page_header_footer else None
-    if header is None or header.is_linked_to_previous:
-        header = section.header
-    if header.is_linked_to_previous:  # no header of its own
+    first = section.different_first_page_header_footer
+    if footer:
+        margin = section.first_page_footer if first else None
+        if margin is None or margin.is_linked_to_previous:
+            margin = section.footer
+    else:
+        margin = section.first_page_header if first else None
+        if margin is None or margin.is_linked_to_previous:
+            margin = section.header
+    if margin.is_linked_to_previous:  # none of its own
         return
-    lines = [line for line in _docx_lines(_docx_blocks(header._element, header)) if line]
+    lines = [line for line in _docx_lines(_docx_blocks(margin._element, margin), names) if line]
     if lines:
-        yield from [*lines, ""]
+        yield from (["", *lines] if footer else [*lines, ""])
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
-"""Elements that wrap paragraphs or runs without being text themselves: content controls
-(Word's resume templates are made of them), custom XML and tracked insertions."""
+"""Elements that wrap paragraphs, rows, cells or runs without being text themselves: content
+controls (Word's resume templates are made of them), custom XML and tracked insertions."""
 _SKIPPED = frozenset({f"{_W}txbxContent", _FALLBACK, f"{_W}del", f"{_W}sdtPr", f"{_W}rPr"})
 """Subtrees whose text is not the paragraph's: text boxes (read where anchored), legacy
 copies, tracked deletions, properties."""
+_RUN_CHARACTERS = {
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",  # a positional tab: right-aligned dates or contact details
+    f"{_W}br": "\n",
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",  # "scikit-learn" kept on one line
+    f"{_W}softHyphen": "",
+}
+
+
+def _docx_children(element: Any, name: str) -> Iterator[Any]:
+    """The child elements ``w:name`` of an element, also those inside content controls."""
+    for child in element.iterchildren():
+        if child.tag == f"{_W}{name}":
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _docx_children(child, name)
 
 
 def _docx_blocks(element: Any, parent: Any) -> Iterator[Any]:
@@ -1089,7 +1131,8 @@ def _docx_blocks(element: Any, parent: Any) -> Iterator[Any]:
 def _paragraph_text(element: Any) -> str:
     """A paragraph's text, runs inside content controls, hyperlinks, fields and tracked
     insertions included (python-docx's ``Paragraph.text`` leaves those out); a line break is
-    a newline."""
+    a newline, a character of a symbol font the character it stands for ("C" and two Symbol
+    "+" signs are C++)."""
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
@@ -1097,31 +1140,47 @@ def _paragraph_text(element: Any) -> str:
             continue
         if tag == f"{_W}t":
             parts.append(child.text or "")
-        elif tag == f"{_W}tab":
-            parts.append("\t")
-        elif tag in (f"{_W}br", f"{_W}cr"):
-            parts.append("\n")
+        elif tag in _RUN_CHARACTERS:
+            parts.append(_RUN_CHARACTERS[tag])
+        elif tag == f"{_W}sym":
+            parts.append(_symbol(child.get(f"{_W}char", "")))
         elif len(child):
             parts.append(_paragraph_text(child))
     return "".join(parts)
 
 
-def _docx_lines(blocks: Iterable[Any]) -> Iterator[str]:
+def _symbol(code: str) -> str:
+    """The character a ``w:sym`` stands for: symbol fonts map their characters to the private
+    use area from U+F000, ASCII's at U+F020 to U+F07E."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    if 0xF020 <= value <= 0xF07E:
+        value -= 0xF000
+    return chr(value) if 0x20 <= value < 0xE000 else ""
+
+
+def _docx_lines(blocks: Iterable[Any], names: dict[str, str]) -> Iterator[str]:
     """Paragraphs in order, one per line (a line break in a paragraph starts a new line), each
     followed by the text boxes anchored in it (many resume templates lay out whole columns in
     text boxes); table rows row by row."""
-    from docx.table import Table
+    from docx.table import Table, _Cell
 
     for block in blocks:
         if isinstance(block, Table):
+            # rows and cells read from the XML, content controls around them included; a cell
+            # that continues a vertical merge is empty, its text read once, where it starts
             yield ""
-            seen: set[Any] = set()  # a merged cell is returned once per row and column it spans
-            for row in block.rows:
-                yield from _docx_row(row.cells, seen)
+            for row in _docx_children(block._tbl, "tr"):
+                cells = [_Cell(cell, block) for cell in _docx_children(row, "tc")]
+                yield from _docx_row(cells, names)
             yield ""
             continue
         lines = [line.strip() for line in _paragraph_text(block._p).split("\n")]
-        style = block.style.name if block.style is not None else ""
+        properties = block._p.pPr
+        style_id = properties.style if properties is not None else None
+        style = names.get(style_id, style_id or "") if style_id else ""
         if not any(lines):
             yield ""
         elif style.startswith("Heading") or style == "Title":
@@ -1131,17 +1190,17 @@ def _docx_lines(blocks: Iterable[Any]) -> Iterator[str]:
             yield from (f"- {line}" if line else line for line in lines)
         else:
             yield from lines
-        yield from _text_box_lines(block)
+        yield from _text_box_lines(block, names)
 
 
-def _text_box_lines(paragraph: Any) -> Iterator[str]:
+def _text_box_lines(paragraph: Any, names: dict[str, str]) -> Iterator[str]:
     """The lines of the text boxes in a paragraph; a box's legacy (VML) copy is skipped."""
     top = paragraph._p
     for box in top.iter(f"{_W}txbxContent"):
         if _nested_or_fallback(box, top):
             continue
         yield ""
-        yield from _docx_lines(_docx_blocks(box, paragraph._parent))
+        yield from _docx_lines(_docx_blocks(box, paragraph._parent), names)
 
 
 def _nested_or_fallback(box: Any, top: Any) -> bool:
@@ -1154,13 +1213,8 @@ def _nested_or_fallback(box: Any, top: Any) -> bool:
     return False
 
 
-def _docx_row(cells: Iterable[Any], seen: set[Any]) -> Iterator[str]:
-    unique: list[Any] = []
-    for cell in cells:  # ``seen`` holds the cell elements, so their proxies stay the same
-        if cell._tc not in seen:
-            seen.add(cell._tc)
-            unique.append(cell)
-    contents = [list(_docx_lines(_docx_blocks(cell._tc, cell))) for cell in unique]
+def _docx_row(cells: list[Any], names: dict[str, str]) -> Iterator[str]:
+    contents = [list(_docx_lines(_docx_blocks(cell._tc, cell), names)) for cell in cells]
     texts = [[line for line in lines if line] for lines in contents]
     if all(len(lines) <= 1 for lines in texts):
         # A row of one-line cells (a skills grid) reads best as one line.
