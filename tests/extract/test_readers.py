@@ -428,7 +428,8 @@ def test_docx_rows_and_cells_in_content_controls_and_an_orphan_merge() -> None:
     )
     table._tbl.tr_lst[0].append(
         parse_xml(
-            f"<w:sdt {_NS}><w:sdtPr/><w:sdtContent>{cell.format('Snowflake')}</w:sdtContent></w:sdt>"
+            f"<w:sdt {_NS}><w:sdtPr/><w:sdtContent>{cell.format('Snowflake')}"
+            "</w:sdtContent></w:sdt>"
         )
     )
     # a cell that says it continues a merge from a row above that is not there
