@@ -113,6 +113,17 @@ def test_unreadable_file_reports_and_exits_1_but_keeps_the_others(tmp_path: Path
     assert result.exit_code == 1
     assert "Error:" in result.stderr
     assert "Traceback" not in result.stderr
+    # the same over processes, where an error must cross back from a worker
+    result = runner.invoke(app, ["extract", "--jobs", "2", str(good), str(empty), "--json"])
+    assert result.exit_code == 1
+    assert [d.get("error", {}).get("reason") for d in json.loads(result.stdout)["documents"]] == [
+        None,
+        "empty",
+    ]
+    # an empty name is not the current folder
+    result = runner.invoke(app, ["extract", ""])
+    assert result.exit_code == 1
+    assert "an empty file name" in result.stderr
 
 
 def test_scanned_pdf_is_a_clear_error(tmp_path: Path) -> None:

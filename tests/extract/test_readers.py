@@ -1041,8 +1041,8 @@ def test_linkedin_csv_in_a_wrong_encoding_names_the_member() -> None:
     [
         "Skills\x00Python",  # a NUL byte is not a path
         "Skills: Python \ud800 SQL",  # a lone surrogate
-        "/" * 5000,  # one long line is text, not a path
-        "[" * 50_000 + "]" * 50_000,  # looks like JSON, nested beyond recursion
+        "/" * 5000 + " Python",  # one long line is text, not a path
+        "[" * 50_000 + "]" * 50_000 + " Python",  # looks like JSON, nested beyond recursion
         "<div>" * 5000 + "<p>Python",  # unclosed, deeply nested HTML
     ],
 )
@@ -1138,3 +1138,52 @@ def test_html_in_markdown_is_read_as_its_text() -> None:
 def test_entities_a_page_escaped_twice_are_read_once_more() -> None:
     page = "<html><body><p>Python&amp;nbsp;&amp;amp; SQL, C&amp;#43;&amp;#43;</p></body></html>"
     assert read(page).text == "Python & SQL, C++\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "reason", "words"),
+    [
+        (b"  \n\n  ", "cv.json", "empty", "no text was found in this JSON file"),
+        (b"\xef\xbb\xbf", "cv.json", "empty", "no text was found"),
+        (b"Jane Doe\nSkills\nPython\n", "cv.json", "format-mismatch", "the content is plain text"),
+        (b"<!-- draft -->\n\n---\n", "cv.md", "empty", "only spaces, line breaks or markup"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            + b"\0" * 504
+            + "EncryptedPackage".encode("utf-16-le"),
+            "cv.docx",
+            "unsupported",
+            "protected by a password",
+        ),
+        (b"x" * (1024 * 1024 + 1), "cv.txt", "too-large", "1,048,577 bytes, over the 1,048,576"),
+    ],
+)
+def test_errors_name_what_is_wrong(data: bytes, name: str, reason: str, words: str) -> None:
+    with pytest.raises(DocumentError) as info:
+        read(data, name=name, max_bytes=1024 * 1024)
+    assert info.value.reason == reason
+    assert words in str(info.value)
+
+
+def test_a_page_embedding_a_posting_read_as_a_posting_and_a_home_relative_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posting = {"@type": "JobPosting", "title": "Data Engineer", "description": "Python and SQL"}
+    page = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps(posting)
+        + "</script></head><body><p>Data Engineer</p></body></html>"
+    )
+    assert read(page.encode(), name="job.html", format="jobposting").format == "jobposting"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "cv.txt").write_text("Skills\nPython\n", encoding="utf-8")
+    assert read("~/cv.txt").source.endswith("cv.txt")
+
+
+def test_a_linkedin_export_is_measured_by_the_files_read() -> None:
+    # a whole export holds messages and connections that are never read
+    export = _zip({"Skills.csv": b"Name\nPython\n", "messages.csv": b"x" * 50_000})
+    assert "Python" in read(export, max_bytes=10_000).text
+    with pytest.raises(DocumentError) as excinfo:
+        read(_zip({"Skills.csv": b"Name\n" + b"Python\n" * 5000}), max_bytes=10_000)
+    assert _reason(excinfo) == "too-large"

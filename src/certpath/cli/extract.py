@@ -65,6 +65,13 @@ def extract(
     nav: Navigator = ctx.obj
     sources: list[Path | Document | DocumentError] = []
     for name in files:
+        if not name.strip():  # Path("") is the current folder
+            sources.append(
+                DocumentError(
+                    repr(name), "not-found", "an empty file name; give the resume or posting file"
+                )
+            )
+            continue
         if name != "-":
             sources.append(Path(name))
             continue

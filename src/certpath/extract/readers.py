@@ -7,6 +7,7 @@ lines, then :func:`~certpath.extract.sections.detect_sections` splits it for the
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import dataclasses
@@ -124,6 +125,7 @@ _NAMES: Final[Mapping[str, str]] = {
     "json-resume": "JSON Resume",
     "linkedin-export": "LinkedIn export",
     "jobposting": "job posting",
+    "json": "JSON file",
 }
 
 # Elements whose content is never visible on a rendered page.
@@ -276,7 +278,8 @@ def read(
     if isinstance(source, str):
         path = _existing_file(source)
         if path is None and _names_a_file(source):
-            path = Path(source.strip())  # a missing file or a folder: its error, not its name
+            # a missing file or a folder: its error, not its name
+            path = Path(source.strip()).expanduser()
         if path is None:
             return read_text(source, name=name, max_bytes=max_bytes, format=format)
         return _read_path(path, max_bytes=max_bytes, format=format)
@@ -358,7 +361,7 @@ def _existing_file(text: str) -> Path | None:
     """The file a one-line string names, or None when the string is content."""
     if not text.strip() or len(text) >= _MAX_PATH_CHARS or "\n" in text or "\r" in text:
         return None
-    path = Path(text)
+    path = Path(text).expanduser()
     try:
         return path if path.is_file() else None
     except (OSError, ValueError):  # NUL bytes, names too long for the file system...
@@ -400,11 +403,14 @@ def _size(count: int) -> str:
 
 
 def _too_large(label: str, what: str, size: int | None, max_bytes: int) -> DocumentError:
+    limit = _size(max_bytes)
     stated = f"{what} {_size(size)}" if size is not None else f"{what} more than the limit"
+    if size is not None and _size(size) == limit:  # "1 MB, over the 1 MB limit" says nothing
+        stated, limit = f"{what} {size:,} bytes", f"{max_bytes:,}-byte"
     return DocumentError(
         label,
         "too-large",
-        f"{stated}, over the {_size(max_bytes)} limit; give a smaller file (only the resume "
+        f"{stated}, over the {limit} limit; give a smaller file (only the resume "
         "or posting), or raise the limit with the CERTPATH_MAX_DOCUMENT_MB setting",
     )
 
@@ -462,7 +468,18 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+"""The stream a password-protected .docx (an OLE container, as old .doc files are) holds."""
+
+
 def _unsupported_binary(data: bytes, label: str) -> None:
+    if data.startswith(_UNSUPPORTED_MAGIC[0][0]) and _ENCRYPTED_PACKAGE in data[: 1 << 20]:
+        raise DocumentError(
+            label,
+            "unsupported",
+            "this Word document is protected by a password, so its text cannot be read; open "
+            "it in Word, remove the password (File, Info, Protect Document) and save it again",
+        )
     for magic, what, advice in _UNSUPPORTED_MAGIC:
         if data.startswith(magic):
             raise DocumentError(
@@ -810,9 +827,11 @@ def _outside_code(document: Document) -> Document:
     fences = [match.span() for match in _FENCE.finditer(document.text)]
     if not fences:
         return document
+    starts = [low for low, _ in fences]  # in order, not overlapping: one look-up per section
     kept: list[Section] = []
     for section in document.sections:
-        if kept and any(low <= section.start < high for low, high in fences):
+        at = bisect.bisect_right(starts, section.start) - 1
+        if kept and at >= 0 and section.start < fences[at][1]:
             kept[-1] = dataclasses.replace(kept[-1], end=section.end)
         else:
             kept.append(section)
@@ -820,7 +839,8 @@ def _outside_code(document: Document) -> Document:
 
 
 _EMPTY_ADVICE: Final[Mapping[str, str]] = {
-    "text": "it holds only spaces and line breaks; check that it is the right file",
+    "text": "it holds no words, only spaces, line breaks or punctuation; check that it is the "
+    "right file",
     "markdown": "it holds only spaces, line breaks or markup; check that it is the right file",
     "pdf": "check that it is the right file",
     "docx": "check that it is the right file and that its content is not all images",
@@ -839,7 +859,7 @@ _EMPTY_ADVICE: Final[Mapping[str, str]] = {
 
 
 def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
-    if not text.strip():
+    if _WORD_CHARACTER.search(text) is None:  # nothing, or only rules and marks ("---", "* *")
         raise DocumentError(
             label,
             "empty",
@@ -854,6 +874,9 @@ def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> 
         metadata=dict(metadata),
         kind=_KINDS.get(format, DocumentKind.UNKNOWN),
     )
+
+
+_WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
 _KINDS = {
@@ -879,9 +902,11 @@ def _read_pdf(data: bytes, label: str) -> Document:
     )
     # pypdf raises many exception types on damaged files (its own, ValueError, KeyError,
     # struct errors, RecursionError...); any of them means the same thing to the user.
-    quiet = logging.getLogger("pypdf")  # its warnings on damaged files would reach stderr
+    # its warnings and errors about damaged parts of a file it still reads would reach stderr;
+    # what it cannot read at all it raises
+    quiet = logging.getLogger("pypdf")
     level = quiet.level
-    quiet.setLevel(logging.ERROR)
+    quiet.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == 0:
@@ -996,7 +1021,11 @@ def _open_zip(data: bytes, label: str, max_bytes: int) -> zipfile.ZipFile:
     # zipfile never unpacks more than a member's declared size, so the declared total bounds
     # what can come out of the archive (zip bombs); exotic compression methods are refused
     # because they may expand a whole chunk in memory before that cap applies.
-    unpacked = sum(member.file_size for member in members)
+    counted = members
+    if _zip_kind(archive) == "linkedin-export":  # only its three CSV files are read, not the
+        # messages, connections and media of a whole export
+        counted = [m for m in members if m.filename.rsplit("/", 1)[-1].lower() in _LINKEDIN_FILES]
+    unpacked = sum(member.file_size for member in counted)
     if unpacked > max_bytes:
         raise _too_large(label, "once unpacked it is", unpacked, max_bytes)
     if any(m.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for m in members):
@@ -1483,8 +1512,18 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
 
 
 def _read_json(text: str, label: str, forced: str | None, metadata: dict[str, Any]) -> Document:
+    normalised = normalise_text(text)
+    head = normalised.lstrip()[:1]
+    if not head:
+        _finish("", label, "json", metadata)  # raises: no text
+    if head not in "{[":
+        actual = _sniff_text(normalised)
+        if forced == "jobposting" and actual == "html":  # a page that embeds the posting
+            return _read_html(text, label, metadata, embedded=True)
+        if _extension(label) == ".json" and forced is None:
+            raise _mismatch(label, ".json", actual)
     try:
-        data = json.loads(normalise_text(text), strict=False)
+        data = json.loads(normalised, strict=False)
     except json.JSONDecodeError as error:
         raise DocumentError(
             label,
