@@ -709,12 +709,42 @@ def test_jobposting_plain_description_with_angle_brackets_keeps_its_lines() -> N
         ("£45k–£55k", {"currency": "GBP", "minValue": 45000.0, "maxValue": 55000.0}),
         ("up to €80.000", {"currency": "EUR", "value": 80000.0}),
         ("USD 62.50/hour", {"currency": "USD", "value": 62.5, "unitText": "HOUR"}),
+        ("$50-60k", {"currency": "USD", "minValue": 50000.0, "maxValue": 60000.0}),
+        (
+            "€60,000 per year (40 hours/week)",
+            {"currency": "EUR", "value": 60000.0, "unitText": "YEAR"},
+        ),
+        ("CA$90,000 - CA$110,000", {"currency": "CAD", "minValue": 90000.0, "maxValue": 110000.0}),
     ],
 )
 def test_jobposting_salary_written_as_text(text: str, salary: dict[str, object]) -> None:
     posting = {"@type": "JobPosting", "title": "ML Engineer", "baseSalary": text}
     document = read(json.dumps(posting).encode(), name="job.json")
     assert document.metadata["baseSalary"] == {"text": text, **salary}
+
+
+_RANGE = {"currency": "USD", "minValue": 100000.0, "maxValue": 120000.0}
+
+
+@pytest.mark.parametrize(
+    "salary",
+    [
+        {"@type": "MonetaryAmount", "currency": "USD", "minValue": 100000, "maxValue": 120000},
+        [
+            {
+                "@type": "MonetaryAmount",
+                "currency": "USD",
+                "value": {"minValue": 100000, "maxValue": 120000},
+            }
+        ],
+        {"currency": "USD", "value": {"minValue": "$100,000", "maxValue": "$120,000"}},
+        {"@type": "MonetaryAmount", "currency": "USD", "value": "100000-120000"},
+    ],
+)
+def test_jobposting_salary_in_the_shapes_sites_write(salary: object) -> None:
+    posting = {"@type": "JobPosting", "title": "ML Engineer", "baseSalary": salary}
+    document = read(json.dumps(posting).encode(), name="job.json")
+    assert document.metadata["baseSalary"] == _RANGE
 
 
 def test_json_ld_in_a_cdata_section_with_a_raw_line_break() -> None:

@@ -1769,6 +1769,11 @@ def _locations(value: Any) -> list[dict[str, str]]:
 
 
 def _salary(value: Any) -> dict[str, Any]:
+    """A posting's ``baseSalary``: a MonetaryAmount (its value a number, a QuantitativeValue or
+    text; or its own minValue and maxValue), a list of them (the first that says something),
+    a number, or text."""
+    if isinstance(value, list):
+        return next((found for item in value[:10] if (found := _salary(item))), {})
     if not isinstance(value, dict):
         amount = _number(value)
         if amount is None and isinstance(value, str):
@@ -1778,44 +1783,77 @@ def _salary(value: Any) -> dict[str, Any]:
     amount = value.get("value")
     if isinstance(amount, dict):
         for key in ("minValue", "maxValue", "value"):
-            salary[key] = _number(amount.get(key))
+            salary[key] = _salary_amount(amount.get(key))
         salary["unitText"] = _string(amount.get("unitText"))
+    elif isinstance(amount, str) and _salary_amount(amount) is None:
+        written = _salary_text(amount)  # "100000-120000", "60k to 80k"
+        salary.update({key: item for key, item in written.items() if key != "text"})
     else:
-        salary["value"] = _number(amount)
+        salary["value"] = _salary_amount(amount)
+    for key in ("minValue", "maxValue"):  # set on the MonetaryAmount itself
+        if salary.get(key) is None:
+            salary[key] = _salary_amount(value.get(key))
     return {key: item for key, item in salary.items() if item not in ("", None)}
+
+
+def _salary_amount(value: Any) -> float | None:
+    """A number, or one amount written as text ("80.000", "$60,000", "45k"): None for text
+    with other numbers in it (a range)."""
+    if not isinstance(value, str):
+        return _number(value)
+    match = _AMOUNT.search(value)
+    if match is None or any(c.isdigit() for c in value[: match.start()] + value[match.end() :]):
+        return None
+    return _amount_of(match)
 
 
 # "120,000", "80.000", "120 000" (thousands, with cents or not), "45k", "60", "62.50"
 _AMOUNT = re.compile(r"(\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:\.\d+)?)\s*([kK])?\b")
-_CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "usd": "USD", "gbp": "GBP", "eur": "EUR"}
+_CURRENCY = re.compile(
+    r"(?<![a-z])(ca|c|au|a|nz|s|hk|us)?\$|£|€|₹|(?<![a-z])(usd|gbp|eur|cad|aud|inr|chf)(?![a-z])"
+)
+_CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "ca": "CAD", "c": "CAD"}
+_CURRENCIES |= {"au": "AUD", "a": "AUD", "nz": "NZD", "s": "SGD", "hk": "HKD", "us": "USD"}
 _UNITS = (
     ("HOUR", ("hour", "/hr", "hourly")),
     ("DAY", ("per day", "/day", "daily")),
     ("MONTH", ("month", "/mo", "monthly")),
     ("YEAR", ("year", "/yr", "annual", "annum", " pa", "p.a.")),
 )
+_ASIDE_TEXT = re.compile(r"\([^()]*\)")
+
+
+def _amount_of(match: re.Match[str]) -> float:
+    digits = match.group(1)
+    if re.search(r"[.,\s]\d{3}", digits):  # thousands separators, and maybe cents
+        digits = re.sub(r"[.,]\d{1,2}$", "", digits)
+        digits = re.sub(r"[.,\s]", "", digits)
+    number = float(digits)
+    return number * 1000 if match.group(2) else number
 
 
 def _salary_text(text: str) -> dict[str, Any]:
-    """A salary written as text ("$120,000 - $150,000 a year", "£45k–£55k"): the range, the
-    currency and the period where the text says them, and the text itself."""
-    amounts = []
-    for match in _AMOUNT.finditer(text):
-        digits = match.group(1)
-        if re.search(r"[.,\s]\d{3}", digits):  # thousands separators, and maybe cents
-            digits = re.sub(r"[.,]\d{1,2}$", "", digits)
-            digits = re.sub(r"[.,\s]", "", digits)
-        number = float(digits)
-        amounts.append(number * 1000 if match.group(2) else number)
-    if not amounts:
+    """A salary written as text ("$120,000 - $150,000 a year", "£45k–£55k", "$50-60k"): the
+    range, the currency and the period where the text says them (not in an aside: "€60,000
+    per year (40 hours/week)"), and the text itself."""
+    said = _ASIDE_TEXT.sub(" ", text)
+    matches = list(_AMOUNT.finditer(said))
+    if not matches:
+        said, matches = text, list(_AMOUNT.finditer(text))
+    if not matches:
         return {}
-    lowered = text.casefold()
+    amounts = [_amount_of(match) for match in matches[:2]]
+    ranged = len(matches) >= 2 and matches[1].group(2) and not matches[0].group(2)
+    if ranged and amounts[0] < 1000 <= amounts[1]:  # "$50-60k": the k is the range's
+        amounts[0] *= 1000
+    lowered = said.casefold()
     salary: dict[str, Any] = {"text": text.strip()}
-    currency = next((code for mark, code in _CURRENCIES.items() if mark in lowered), None)
+    currency = _CURRENCY.search(lowered)
     if currency:
-        salary["currency"] = currency
+        mark = currency.group(1) or currency.group(2) or currency.group()
+        salary["currency"] = _CURRENCIES.get(mark, mark.upper())
     if len(amounts) >= 2:
-        salary["minValue"], salary["maxValue"] = min(amounts[:2]), max(amounts[:2])
+        salary["minValue"], salary["maxValue"] = min(amounts), max(amounts)
     else:
         salary["value"] = amounts[0]
     unit = next((name for name, words in _UNITS if any(w in lowered for w in words)), None)
