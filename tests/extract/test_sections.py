@@ -148,3 +148,20 @@ def test_an_inline_stack_after_preferred_qualifications_asks_for_nothing() -> No
 )
 def test_a_text_that_is_only_a_list_is_a_skills_list(text: str, kind: str) -> None:
     assert [section.kind.value for section in detect_sections(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Skills & Tools", "skills"),
+        ("Technical Skills & Tools", "skills"),
+        ("Skills ✨", "skills"),
+        ("Research Experience", "experience"),
+        ("Education & Certifications", "education"),
+        ("Honors & Awards", "other"),
+        ("Volunteer Work", "other"),
+    ],
+)
+def test_more_resume_headings(heading: str, kind: str) -> None:
+    found = heading_kind(heading)
+    assert found is not None and found.value == kind

@@ -40,7 +40,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         personal skills | interpersonal skills | professional skills | computer skills |
         computer knowledge | computer proficiency | technical knowledge | other skills |
         additional skills | skills and abilities | skills & abilities | key competencies |
-        technical competencies | strengths | key strengths | core strengths
+        technical competencies | strengths | key strengths | core strengths |
+        skills & tools | skills and tools | technical skills & tools | technical skills and tools |
+        skills & technologies | skills and technologies | languages & tools | languages and tools
         """
     ),
     SectionKind.EXPERIENCE: _phrases(
@@ -48,13 +50,15 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         experience | work experience | professional experience | employment |
         employment history | work history | career history | relevant experience | positions |
         professional background | company details | internships | internship |
-        experience details
+        experience details | research experience | teaching experience | industry experience |
+        leadership experience
         """
     ),
     SectionKind.EDUCATION: _phrases(
         """
         education | academic background | academics | education details |
-        educational background | academic qualifications | education and training
+        educational background | academic qualifications | education and training |
+        education & training | education & certifications | education and certifications
         """
     ),
     SectionKind.PROJECTS: _phrases(
@@ -142,7 +146,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         interests | hobbies | hobbies and interests | interests and hobbies | awards |
         honors | honours | awards and honors | awards and honours | achievements |
         publications | references | volunteering | additional information |
-        volunteer experience | physical requirements | physical demands | working conditions |
+        volunteer experience | volunteer work | honors & awards | honours & awards | awards & honors |
+        awards & honours | honors and awards | honours and awards | awards & achievements |
+        awards and achievements | physical requirements | physical demands | working conditions |
         work environment | how to apply | travel requirements
         """
     ),
@@ -178,7 +184,7 @@ _LINE = re.compile(r"[^\n]*(?:\n|$)")
 # heading; colons, dashes, hashes and the like after it
 _DECORATION = re.compile(
     r"^(?:[\s#*_>\-•·▪●◦■–—|=~+]|[^\w\s]|\d{1,2}[.)](?=\s)|[IVX]{1,4}\.(?=\s))+"
-    r"|[\s*_:|=~#\-–—.]+$"
+    r"|[\s*_:|=~#\-–—.\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+$"
 )
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦■–—+]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"\s+")
