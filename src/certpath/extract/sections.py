@@ -146,8 +146,8 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         interests | hobbies | hobbies and interests | interests and hobbies | awards |
         honors | honours | awards and honors | awards and honours | achievements |
         publications | references | volunteering | additional information |
-        volunteer experience | volunteer work | honors & awards | honours & awards | awards & honors |
-        awards & honours | honors and awards | honours and awards | awards & achievements |
+        volunteer experience | volunteer work | honors & awards | honours & awards |
+        awards & honors | awards & honours | honors and awards | honours and awards | awards & achievements |
         awards and achievements | physical requirements | physical demands | working conditions |
         work environment | how to apply | travel requirements
         """
