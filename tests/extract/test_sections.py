@@ -164,4 +164,5 @@ def test_a_text_that_is_only_a_list_is_a_skills_list(text: str, kind: str) -> No
 )
 def test_more_resume_headings(heading: str, kind: str) -> None:
     found = heading_kind(heading)
-    assert found is not None and found.value == kind
+    assert found is not None
+    assert found.value == kind

@@ -147,8 +147,8 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         honors | honours | awards and honors | awards and honours | achievements |
         publications | references | volunteering | additional information |
         volunteer experience | volunteer work | honors & awards | honours & awards |
-        awards & honors | awards & honours | honors and awards | honours and awards | awards & achievements |
-        awards and achievements | physical requirements | physical demands | working conditions |
+        awards & honors | awards & honours | honors and awards | honours and awards |
+        awards & achievements | awards and achievements | physical requirements | physical demands | working conditions |
         work environment | how to apply | travel requirements
         """
     ),
