@@ -148,8 +148,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         publications | references | volunteering | additional information |
         volunteer experience | volunteer work | honors & awards | honours & awards |
         awards & honors | awards & honours | honors and awards | honours and awards |
-        awards & achievements | awards and achievements | physical requirements | physical demands | working conditions |
-        work environment | how to apply | travel requirements
+        awards & achievements | awards and achievements | physical requirements |
+        physical demands | working conditions | work environment | how to apply |
+        travel requirements
         """
     ),
     SectionKind.COMPANY: _phrases(
