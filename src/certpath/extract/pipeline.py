@@ -172,8 +172,11 @@ _YEARS_BEFORE = re.compile(
     r"(?:['’]s?)?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
-    r"(?:\s+of)?(?:(?:\s+(?!(?-i:experience\s+[A-Z]))[\w-]+){0,2}?\s+(?:experience|exp\.?))?(?:\s+(?:in|with|using|building|"
-    r"developing|on|of|writing|programming|working\s+(?:with|in|on)|as\s+an?))?"
+    # up to two words before "experience", not a sentence glued on ("work experience Strong
+    # experience with")
+    r"(?:\s+of)?(?:(?:\s+(?!(?-i:experience\s+[A-Z]))[\w-]+){0,2}?\s+(?:experience|exp\.?))?"
+    r"(?:\s+(?:in|with|using|building|developing|on|of|writing|programming|"
+    r"working\s+(?:with|in|on)|as\s+an?))?"
     # a second activity: "working with and designing"
     r"(?:\s+(?:and|or)\s+[a-z]+ing(?:\s+(?:with|in|on))?)?"
     # a few words that introduce a list: "with big data tools: Hadoop, Spark", "in languages
@@ -852,9 +855,9 @@ def _years(
     if text[end : end + 8].lstrip(" \t").startswith(",") and "xperience" in text[end:line_end]:
         found = _LIST_EXPERIENCE.match(text, end, min(line_end, end + 400))
         if found and int(found.group(1)) > 0:
-            number = int(found.group(1))
+            count = int(found.group(1))
             in_years = found.group(2).lower().startswith("y")
-            return (float(number) if in_years else round(number / 12, 1)), False
+            return (float(count) if in_years else round(count / 12, 1)), False
     return _NO_YEARS
 
 

@@ -91,9 +91,11 @@ _DESCRIPTIONS: Final[Mapping[str, str]] = {
 }
 
 # Formats that are not read, recognised by their first bytes so the message can say what to do.
+_OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""An OLE compound file: an old .doc, or a .docx protected by a password."""
 _UNSUPPORTED_MAGIC: Final = (
     (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        _OLE_MAGIC,
         "an old Word 97-2003 (.doc) or other legacy Office file",
         "open it in Word or LibreOffice and save it as .docx or PDF",
     ),
@@ -473,7 +475,7 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def _unsupported_binary(data: bytes, label: str) -> None:
-    if data.startswith(_UNSUPPORTED_MAGIC[0][0]) and _ENCRYPTED_PACKAGE in data[: 1 << 20]:
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_PACKAGE in data[: 1 << 20]:
         raise DocumentError(
             label,
             "unsupported",
@@ -635,8 +637,9 @@ def _read_decoded(
         )
     if kind == "text":
         return _finish(normalise_text(text), label, "text", metadata)
-    if kind == "html":
-        return _read_html(text, label, metadata, embedded=not forced)
+    if kind == "html" or (kind == "jobposting" and _sniff_text(text) == "html"):
+        # a forced "jobposting" on a page reads the posting it embeds
+        return _read_html(text, label, metadata, embedded=kind == "jobposting" or not forced)
     if kind in ("json", "json-resume", "jobposting"):
         return _read_json(text, label, None if kind == "json" else kind, metadata)
     raise AssertionError(f"unhandled format {kind}")  # pragma: no cover
@@ -858,14 +861,18 @@ _EMPTY_ADVICE: Final[Mapping[str, str]] = {
 """What to do about a document with no text, by its format."""
 
 
+def _empty(label: str, format: str) -> DocumentError:
+    return DocumentError(
+        label,
+        "empty",
+        f"no text was found in this {_NAMES.get(format, format)}; "
+        + _EMPTY_ADVICE.get(format, "check that it is the right file"),
+    )
+
+
 def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
     if _WORD_CHARACTER.search(text) is None:  # nothing, or only rules and marks ("---", "* *")
-        raise DocumentError(
-            label,
-            "empty",
-            f"no text was found in this {_NAMES.get(format, format)}; "
-            + _EMPTY_ADVICE.get(format, "check that it is the right file"),
-        )
+        raise _empty(label, format)
     return Document(
         text=text,
         source=label,
@@ -1099,15 +1106,12 @@ def _docx_margin_lines(document: Any, names: dict[str, str], *, footer: bool) ->
     if not document.sections:
         return
     section = document.sections[0]
-    first = section.different_first_page_header_footer
-    if footer:
-        margin = section.first_page_footer if first else None
-        if margin is None or margin.is_linked_to_previous:
-            margin = section.footer
-    else:
-        margin = section.first_page_header if first else None
-        if margin is None or margin.is_linked_to_previous:
-            margin = section.header
+    which = "footer" if footer else "header"
+    margin = None
+    if section.different_first_page_header_footer:
+        margin = getattr(section, f"first_page_{which}")
+    if margin is None or margin.is_linked_to_previous:
+        margin = getattr(section, which)
     if margin.is_linked_to_previous:  # none of its own
         return
     lines = [line for line in _docx_lines(_docx_blocks(margin._element, margin), names) if line]
@@ -1209,7 +1213,7 @@ def _docx_lines(blocks: Iterable[Any], names: dict[str, str]) -> Iterator[str]:
         lines = [line.strip() for line in _paragraph_text(block._p).split("\n")]
         properties = block._p.pPr
         style_id = properties.style if properties is not None else None
-        style = names.get(style_id, style_id or "") if style_id else ""
+        style = names.get(style_id, style_id) if style_id else ""
         if not any(lines):
             yield ""
         elif style.startswith("Heading") or style == "Title":
@@ -1515,13 +1519,9 @@ def _read_json(text: str, label: str, forced: str | None, metadata: dict[str, An
     normalised = normalise_text(text)
     head = normalised.lstrip()[:1]
     if not head:
-        _finish("", label, "json", metadata)  # raises: no text
-    if head not in "{[":
-        actual = _sniff_text(normalised)
-        if forced == "jobposting" and actual == "html":  # a page that embeds the posting
-            return _read_html(text, label, metadata, embedded=True)
-        if _extension(label) == ".json" and forced is None:
-            raise _mismatch(label, ".json", actual)
+        raise _empty(label, "json")
+    if head not in "{[" and forced is None and _extension(label) == ".json":
+        raise _mismatch(label, ".json", _sniff_text(normalised))
     try:
         data = json.loads(normalised, strict=False)
     except json.JSONDecodeError as error:
