@@ -61,6 +61,32 @@ def test_a_dot_is_kept_inside_a_name_and_folded_where_it_ends_a_sentence(
     assert fold(text) == folded
 
 
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Résumé, naïve Bayes, Straße", "resume  naive bayes  strase"),
+        ("Céline, José", "celine  jose"),
+        ("ØPython, â€¢Java", " python     java"),  # bullets scraped into letters stay apart
+        ("andÂNLP", "and nlp"),  # a no-break space read in the wrong encoding
+        ("熟悉Python和SQL, Łódź", "  python sql   od "),
+    ],
+)
+def test_an_accented_letter_folds_to_its_base_letter(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Résumé: Python développeur", ["python"]),  # no R in "Résumé"
+        ("Céline Dubois - Python, SQL", ["python", "sql"]),  # no C in "Céline"
+        ("Classifiers: SVM, Naïve Bayes", ["classification", "naive-bayes", "svm"]),
+    ],
+)
+def test_accented_words_name_no_one_letter_skill(text: str, expected: list[str]) -> None:
+    assert sorted({hit.form.skill for hit in full_matcher().find(text)}) == expected
+
+
 @pytest.mark.skipif(
     matcher_module.daachorse is None,
     reason="daachorse is not installed (it has no wheel for this platform), so the "

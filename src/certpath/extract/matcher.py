@@ -2,7 +2,8 @@
 
 The hot path of extraction. Text is folded to a same-length ASCII string (lower case; letters,
 digits and ``+ # .`` kept, a dot only inside a token and not between a word and a capitalised
-one, "Python.Docker"; every other character a space), so a span
+one, "Python.Docker"; an accented Latin-1 letter its base letter, "Résumé", "naïve"; every
+other character a space), so a span
 in the folded text is the same span in the original and no offset mapping is needed. Each
 surface form is folded the same way and entered with a space on both sides, so a hit always
 sits on word boundaries that understand ``C++``, ``C#``, ``.NET``, ``Node.js``, ``CI/CD`` and
@@ -21,6 +22,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from types import ModuleType
@@ -41,13 +43,29 @@ if TYPE_CHECKING:
 _KEEP = b"abcdefghijklmnopqrstuvwxyz0123456789+#."
 
 
+_NOT_LETTERS = "ÂÃâØðþÞ×÷"
+"""Latin-1 characters folded to a space though most are letters: "Â", "Ã", "â" and "ð" are
+what is left of a no-break space, an accented letter, a quotation mark or an emoji read in the
+wrong encoding ("andÂNLP", "â€¢Python"), and "Ø" of a bullet ("ØPython"); none may glue
+itself to the word beside it."""
+
+
 def _fold_table() -> bytes:
+    """Each Latin-1 byte folded: ASCII letters to lower case; digits and ``+ # .`` kept;
+    an accented Latin-1 letter to its base letter, so that "Résumé", "naïve" and "Céline" are
+    words, not "R", "na ve" or "C" and "line" (letters outside Latin-1, such as the "ł" of
+    "Łódź", are spaces, as every other character is)."""
     table = bytearray(b" " * 256)
     for byte in _KEEP:
         table[byte] = byte
     for byte in range(ord("A"), ord("Z") + 1):
         table[byte] = byte + 32
     table[ord(".")] = ord(" ")  # a dot is put back where it is inside a name: _NAME_DOT
+    for byte in range(0xC0, 0x100):
+        letter = chr(byte)
+        base = "s" if letter == "ß" else unicodedata.normalize("NFD", letter)[0].lower()
+        if letter not in _NOT_LETTERS and "a" <= base <= "z":
+            table[byte] = ord(base)
     return bytes(table)
 
 
@@ -72,7 +90,7 @@ def fold(text: str) -> str:
 def fold_bytes(text: str) -> bytes:
     """:func:`fold` as ASCII bytes, one byte per character of ``text``: what the automaton
     scans (a bytes search skips the character-index conversion a str search pays for)."""
-    raw = text.encode("ascii", "replace")
+    raw = text.encode("latin-1", "replace")
     folded = raw.translate(_TABLE)
     dots = [match.start() for match in _NAME_DOT.finditer(raw)]
     if not dots:
