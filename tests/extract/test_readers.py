@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,14 @@ from pypdf import PdfWriter
 
 from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, SectionKind
-from certpath.extract.readers import DEFAULT_MAX_BYTES, html_to_text, read, read_text
+from certpath.extract.readers import (
+    DEFAULT_MAX_BYTES,
+    _columns,
+    _gutter,
+    html_to_text,
+    read,
+    read_text,
+)
 
 # --- fixtures built in code -------------------------------------------------------------------
 
@@ -275,6 +283,57 @@ def test_pdf_headings_in_a_margin_get_lines_of_their_own_and_tables_stay_rows() 
     assert _kinds(document) == ["skills", "experience"]
     table = _rows_pdf([("Python", "5 years"), ("SQL", "3 years"), ("Docker", "2 years")] * 2)
     assert read(table, name="cv.pdf").text.startswith("Python 5 years\nSQL 3 years\n")
+
+
+def _gutter_column_by_column(filled: list[str]) -> tuple[int, int]:
+    """The gutter search as first written, every line asked about every column: the
+    definition the fast search must agree with."""
+    width = max(len(line) for line in filled)
+    best, most, beside = 0, 0, 0
+    for gutter in range(10, width - 10):
+        right = both = crossing = 0
+        for line in filled:
+            if len(line) <= gutter:
+                continue
+            if line[gutter - 1 : gutter + 2].strip():
+                crossing += 1
+            elif line[gutter:].strip():
+                right += 1
+                both += bool(line[:gutter].strip())
+        if right > most and both >= 2 and crossing <= len(filled) // 5:
+            best, most, beside = gutter, right, both
+    return best, beside
+
+
+def test_pdf_gutter_search_agrees_with_asking_every_line_about_every_column() -> None:
+    chance = random.Random(20250601)
+    pages = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(chance.randint(4, 12)):
+            if chance.random() < 0.5:  # anything, tabs and no-break spaces included
+                line = "".join(chance.choice("ab  \t\xa0x") for _ in range(chance.randint(0, 60)))
+            else:  # two cells
+                left = "".join(chance.choice("ab ") for _ in range(chance.randint(0, 40)))
+                right = "".join(chance.choice("ab ") for _ in range(chance.randint(0, 30)))
+                line = left.ljust(len(left) + chance.randint(0, 5)) + right
+            lines.append(line.rstrip())
+        filled = [line for line in lines if line.strip()]
+        if len(filled) >= 4:
+            pages += 1
+            assert _gutter(filled) == _gutter_column_by_column(filled), filled
+    assert pages > 2500
+
+
+def test_pdf_columns_on_a_page_thousands_of_characters_wide() -> None:
+    # pypdf's layout mode gives lines this long for wide pages set in small type
+    rows = [("Skills", "Experience"), ("Python", "Data Analyst, Acme"), ("SQL", "Tableau")]
+    rows += [("Docker", "Churn analysis"), ("Education", "Projects"), ("MSc", "XGBoost")]
+    layout = "\n".join(f"{left:<3000}{right}" for left, right in rows)
+    assert _columns(layout) == (
+        "Skills\nPython\nSQL\nDocker\nEducation\nMSc\n\n"
+        "Experience\nData Analyst, Acme\nTableau\nChurn analysis\nProjects\nXGBoost"
+    )
 
 
 def test_pdf_heading_placed_glyph_by_glyph_is_still_a_heading() -> None:
@@ -606,6 +665,41 @@ def test_json_resume_with_plain_skills_awards_publications_and_interests() -> No
     assert _kinds(document)[-4:] == ["skills", "other", "other", "other"]
 
 
+def test_json_resume_entries_given_as_plain_strings_are_read_in_their_sections() -> None:
+    resume = {
+        "basics": {"name": "Jane"},
+        "work": ["Data Scientist at Acme, 2019-2024"],
+        "volunteer": ["Mentor at PyLadies"],
+        "education": ["MSc Statistics, Uni Lisboa", {"institution": "IST", "area": "Physics"}],
+        "skills": ["Python"],
+        "languages": ["Portuguese", {"language": "English", "fluency": "Fluent"}, ""],
+        "projects": ["Chatbot with LangChain"],
+        "certificates": ["AWS Certified ML - Specialty", None, 7.5, []],
+        "awards": ["Kaggle Gold"],
+        "interests": ["Open source"],
+    }
+    document = read(json.dumps(resume).encode(), name="resume.json")
+    assert document.text == (
+        "Jane\n\nExperience\nData Scientist at Acme, 2019-2024\n\nMentor at PyLadies\n\n"
+        "Education\nMSc Statistics, Uni Lisboa\nPhysics — IST\n\n"
+        "Skills\n- Python\nLanguages: Portuguese, English (Fluent)\n\n"
+        "Projects\nChatbot with LangChain\n\n"
+        "Certifications\nAWS Certified ML - Specialty\n7.5\n\n"
+        "Awards\nKaggle Gold\n\nInterests\n- Open source\n"
+    )
+    assert _kinds(document) == [
+        "other",
+        "experience",
+        "education",
+        "skills",
+        "projects",
+        "certifications",
+        "other",
+        "other",
+    ]
+    assert "positions" not in document.metadata  # a line of text states no title or company
+
+
 def test_jobposting_json_ld() -> None:
     document = read(json.dumps(POSTING).encode(), name="posting.jsonld")
     assert document.format == "jobposting"
@@ -640,6 +734,53 @@ def test_jobposting_json_ld() -> None:
     assert metadata["employmentType"] == ["FULL_TIME"]
     assert metadata["jobLocationType"] == "TELECOMMUTE"
     assert metadata["experienceMonths"] == 60
+
+
+@pytest.mark.parametrize(
+    ("location", "expected"),
+    [
+        ("Remote", [{"name": "Remote"}]),
+        ("Austin, TX", [{"name": "Austin, TX"}]),
+        ({"@value": "Austin, TX", "@language": "en"}, [{"name": "Austin, TX"}]),
+        ({"@type": "Place", "address": "Austin, TX"}, [{"address": "Austin, TX"}]),
+        (
+            {
+                "@type": "Place",
+                "address": [
+                    {"@type": "PostalAddress", "addressLocality": "Austin", "addressRegion": "TX"},
+                    "Remote (US)",
+                ],
+            },
+            [{"addressLocality": "Austin", "addressRegion": "TX"}, {"address": "Remote (US)"}],
+        ),
+        (
+            [{"@type": "Place", "address": {"addressLocality": "Berlin"}}, "Remote"],
+            [{"addressLocality": "Berlin"}, {"name": "Remote"}],
+        ),
+        (
+            {"@type": "Place", "name": "Head office", "address": {"streetAddress": "1 Main St"}},
+            [{"name": "Head office"}],
+        ),
+    ],
+)
+def test_jobposting_location_in_the_shapes_sites_write(location: object, expected: object) -> None:
+    document = read(json.dumps({**POSTING, "jobLocation": location}))
+    assert document.metadata["jobLocation"] == expected
+
+
+@pytest.mark.parametrize(
+    "organization",
+    [
+        "Acme",
+        ["Acme"],
+        [{"@type": "Organization", "name": "Acme"}],
+        [{"@type": "Organization"}, {"@type": "Organization", "name": "Acme"}],
+        {"@type": "Organization", "name": [{"@value": "Acme", "@language": "en"}]},
+    ],
+)
+def test_jobposting_hiring_organization_in_the_shapes_sites_write(organization: object) -> None:
+    document = read(json.dumps({**POSTING, "hiringOrganization": organization}))
+    assert document.metadata["hiringOrganization"] == "Acme"
 
 
 def test_jobposting_inside_a_nested_graph() -> None:
@@ -832,6 +973,106 @@ def test_binary_blob_named_txt_gives_an_encoding_error() -> None:
     with pytest.raises(DocumentError, match="save it as UTF-8") as excinfo:
         read(blob, name="resume.txt")
     assert _reason(excinfo) == "encoding"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Zażółć gęślą jaźń\n", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy\n", "cp1250"),
+        ("Anna Nowak, Wrocław\nUmiejętności: Python, SQL, uczenie maszynowe\n", "cp1250"),
+        ("Zażółć gęślą jaźń\n", "iso8859-2"),
+        ("Zručnosti: strojové učenie, Bratislava, ľudia\n", "iso8859-2"),
+        ("İstanbul, şirket, ğ\n", "cp1254"),
+        ("Yetenekler: Python, makine öğrenmesi, yazılım mühendisi\n", "cp1254"),
+    ],
+    ids=["polish", "czech", "polish-resume", "polish-latin2", "slovak-latin2", "turkish", "tr-cv"],
+)
+def test_central_european_and_turkish_legacy_encodings_are_recognised(
+    text: str, encoding: str
+) -> None:
+    document = read(text.encode(encoding), name="cv.txt")
+    assert document.text == text
+    assert document.metadata["encoding"] == encoding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guðrún Þórðardóttir, Reykjavík\n",  # Icelandic: ð and þ, with its accented vowels
+        "Þorsteinn\n",
+        "Søren, Crème brûlée\n",  # Danish and French: Czech letters in Windows-1250
+        "Peña, Crêpe\n",  # Spanish and French: Polish letters in Windows-1250, but only two
+        "Señor Müller – “Python” £60,000, Zoë, naïve\n",
+        "Competències: col·laboració, São Paulo, Größe, Ærø, Jyväskylä\n",
+    ],
+    ids=["icelandic", "icelandic-name", "danish-french", "spanish-french", "english", "mixed"],
+)
+def test_western_text_with_few_or_mixed_accents_stays_windows_1252(text: str) -> None:
+    document = read(text.encode("cp1252"), name="cv.txt")
+    assert document.text == text
+    assert document.metadata["encoding"] == "cp1252"
+
+
+def test_text_in_an_encoding_that_cannot_be_told_is_an_error() -> None:
+    with pytest.raises(DocumentError, match="Central European") as excinfo:
+        read("Навыки: Python, машинное обучение\n".encode("cp1251"), name="cv.txt")
+    assert _reason(excinfo) == "encoding"
+    assert "save it as UTF-8" in str(excinfo.value)
+
+
+_PAGE = "<html><head>{meta}<title>Oferta</title></head><body><p>{text}</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("meta", "text", "encoding", "codec"),
+    [
+        ('<meta charset="windows-1250">', "Umiejętności: Python, język SQL", "cp1250", "cp1250"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-2">',
+            "Zażółć gęślą jaźń",
+            "iso8859-2",
+            "iso8859-2",
+        ),
+        ("<meta charset=shift_jis>", "スキル: Python、機械学習", "shift_jis", "cp932"),
+        ("<meta charset='koi8-r'>", "Навыки: Python", "koi8-r", "koi8-r"),
+        # browsers read Latin-1 as Windows-1252: its quotes and dashes are in 0x80-0x9f
+        ('<meta charset="iso-8859-1">', "“Python” – café", "cp1252", "cp1252"),
+    ],
+    ids=["windows-1250", "http-equiv", "shift_jis", "koi8-r", "latin-1"],
+)
+def test_html_meta_charset_decodes_a_page_that_is_not_utf8(
+    meta: str, text: str, encoding: str, codec: str
+) -> None:
+    page = _PAGE.format(meta=meta, text=text).encode(encoding)
+    document = read(page, name="job.html")
+    assert document.text == text + "\n"
+    assert document.metadata["encoding"] == codec
+
+
+def test_utf8_and_a_byte_order_mark_win_over_a_meta_charset() -> None:
+    page = _PAGE.format(meta='<meta charset="windows-1250">', text="Café – Python")
+    assert read(page.encode(), name="job.html").text == "Café – Python\n"
+    assert "encoding" not in read(page.encode(), name="job.html").metadata
+    bom = b"\xef\xbb\xbf" + page.encode()
+    assert read(bom, name="job.html").text == "Café – Python\n"
+
+
+def test_unknown_or_wrong_meta_charset_falls_back_to_detection() -> None:
+    for meta in ('<meta charset="x-unknown">', '<meta charset="utf-8">', "<meta charset=utf-7>"):
+        page = _PAGE.format(meta=meta, text="“Python” café").encode("cp1252")
+        document = read(page, name="job.html")
+        assert (document.text, document.metadata["encoding"]) == ("“Python” café\n", "cp1252")
+    chinese = _PAGE.format(meta='<meta charset="x-unknown">', text="简历 技能").encode("gb2312")
+    with pytest.raises(DocumentError, match="charset=x-unknown, which is not an encoding") as info:
+        read(chinese, name="job.html")
+    assert _reason(info) == "encoding"
+
+
+def test_a_meta_charset_in_text_that_is_no_page_is_not_followed() -> None:
+    text = 'Skills: HTML (<meta charset="koi8-r">), Python, Łódź\n'
+    document = read(text.encode("cp1250"), name="cv.txt")
+    assert (document.text, document.metadata["encoding"]) == (text, "cp1250")
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -1098,6 +1339,32 @@ def test_txt_name_holding_a_page_or_json_is_a_mismatch(content: bytes, actual: s
         read(content, name="resume.txt")
     assert _reason(excinfo) == "format-mismatch"
     assert read(b"Skills: Python, <b>SQL</b> and {curly} text", name="notes.txt").format == "text"
+
+
+@pytest.mark.parametrize("name", ["job.html", "job.htm", "job.xhtml"])
+def test_html_name_holding_plain_text_is_a_mismatch(name: str) -> None:
+    with pytest.raises(DocumentError, match="but the content is plain text") as excinfo:
+        read(b"Data Engineer\nSkills\nPython, SQL\nContact: <jobs@acme.com>, a < b\n", name=name)
+    assert _reason(excinfo) == "format-mismatch"
+    assert "rename it to .txt" in str(excinfo.value)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text"),
+    [
+        (b"<p>Python</p>", "Python\n"),
+        (b"<div>Skills</div><div>SQL</div>", "Skills\nSQL\n"),
+        (b"Skills:<br>Python", "Skills:\nPython\n"),
+        (b"<custom-card>Python</custom-card>", "Python\n"),
+        (b"<!-- saved -->\nPython", "Python\n"),
+        (b"Python &amp; SQL", "Python & SQL\n"),
+    ],
+)
+def test_html_fragments_without_a_page_around_them_are_still_html(
+    fragment: bytes, text: str
+) -> None:
+    document = read(fragment, name="job.html")
+    assert (document.format, document.text) == ("html", text)
 
 
 def test_jsonld_value_objects_double_escaping_and_a_closing_semicolon() -> None:

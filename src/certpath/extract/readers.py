@@ -214,6 +214,14 @@ _HAS_TAG = re.compile(
     r"article|font|small|sup|sub|blockquote|pre|code|hr|img|dl|dt|dd)\b[^<>]*>",
     re.IGNORECASE,
 )
+_MARKUP = re.compile(
+    r"<(?:[a-z][a-z0-9:-]*(?:\s[^<>]*)?/?|/[a-z][a-z0-9:-]*\s*)>|<!--|<!doctype\b"
+    r"|&(?:[a-z][a-z0-9]+|#\d{1,7}|#x[0-9a-f]{1,6});",
+    re.IGNORECASE,
+)
+"""Any markup: a start or end tag, a comment, a doctype or an entity. A fragment ("<p>Python</p>",
+"Python &amp; SQL") has some; a page's text saved as .html has none ("<jane@acme.com>" and
+"a < b" are no tags)."""
 _JSON_WRAPPING = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE_RUN = re.compile(r"\s+")
@@ -590,8 +598,11 @@ def _read_bytes(
         actual = _sniff_text(text)
         if (actual == "json" and _parses(text)) or (actual == "html" and _HTML_START.match(text)):
             raise _mismatch(label, extension, actual)
-    if expected == "html" and _sniff_text(text) == "json":
-        raise _mismatch(label, extension or "", "json")
+    if expected == "html":
+        # a page's text saved under its name would otherwise be read as a page, silently
+        actual = _sniff_text(text)
+        if actual == "json" or (actual == "text" and _MARKUP.search(text) is None):
+            raise _mismatch(label, extension or "", actual)
     return _read_decoded(text, label, expected, metadata)
 
 
@@ -674,22 +685,30 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
                 label, "encoding", f"the file is mostly control characters, not text; {advice}"
             )
         return text, "utf-8"
-    # Windows-1252 is what most non-UTF-8 resumes turn out to be ("smart quotes" 0x93/0x94);
-    # it is only accepted when every byte is defined and the result reads like Western text,
-    # mostly ASCII: Chinese or Russian in a legacy encoding decodes too, as accented gibberish
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _looks_like_text(text, strict=True) and not _runs_of_accents(text):
-            return text, "cp1252"
+    # valid UTF-8 wins over a page's <meta charset>: pages converted to UTF-8 keep the old
+    # declaration more often than they lie about UTF-8
+    declared = _declared_charset(data)
+    if declared is not None:
+        found = _declared_text(data, declared)
+        if found is not None:
+            return found
+    found = _legacy_text(data)
+    if found is not None:
+        return found
     position = utf8_error.start
+    stated = ""
+    if declared is not None:
+        stated = f"; the page's <meta> says charset={declared}, " + (
+            "which does not decode it either"
+            if _charset_codec(declared)
+            else "which is not an encoding web pages use"
+        )
     raise DocumentError(
         label,
         "encoding",
         f"the file is not valid UTF-8 (byte 0x{data[position]:02x} at position {position}) and "
-        f"does not read as Windows-1252 text either; {advice}",
+        "does not read as Windows-1252, Central European (Windows-1250, ISO-8859-2) or Turkish "
+        f"(Windows-1254) text either{stated}; {advice}",
     )
 
 
@@ -725,6 +744,260 @@ def _looks_like_text(text: str, *, strict: bool) -> bool:
         readable = sum(1 for char in text if char.isalnum() or char.isspace())
         return readable / len(text) >= 0.6
     return controls / len(text) <= 0.1
+
+
+# --- legacy single-byte code pages ------------------------------------------------------------
+
+
+def _alphabets(*languages: str) -> tuple[frozenset[str], ...]:
+    """The letters beyond ASCII of each language, small and capital."""
+    return tuple(frozenset(letters + letters.upper()) for letters in languages)
+
+
+_WESTERN: Final = _alphabets(
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüßé",  # German ("Café" in German text)
+    "áéíñóúü",  # Spanish, Galician, Basque
+    "àáâãçéêíóôõúü",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "áàâäéèêëíïóôöúûü",  # Dutch, Afrikaans
+    "åæøéèêóòô",  # Danish, Norwegian
+    "åäöéü",  # Swedish
+    "åäöšž",  # Finnish
+    "äöõüšž",  # Estonian
+    "áðéíóúýþæö",  # Icelandic
+    "áðíóúýæø",  # Faroese
+    "çë",  # Albanian
+)
+"""The languages Windows-1252 is written for: a text in it uses the letters of one of them."""
+_CENTRAL: Final = _alphabets(
+    "ąćęłńóśźżäöüé",  # Polish, with the German names and "café" a resume may hold
+    "áčďéěíňóřšťúůýžäöü",  # Czech
+    "áäčďéíĺľňóôŕšťúýžöü",  # Slovak
+    "áéíóöőúüűä",  # Hungarian
+    "čćđšžäöüé",  # Slovene, Croatian, Bosnian, Serbian in Latin letters
+    "ăâîşţäöüé",  # Romanian
+)
+"""The languages Windows-1250 and ISO-8859-2 are written for."""
+_TURKISH: Final = _alphabets("çğıİöşüâîû")
+_ICELANDIC_ONLY: Final = frozenset("ðþýÐÞÝ")
+_ICELANDIC_VOWELS: Final = frozenset("áéíóúæÁÉÍÓÚÆ")
+_LEGACY_PAGES: Final = (
+    ("cp1250", _CENTRAL),
+    ("iso8859-2", _CENTRAL),
+    ("cp1254", _TURKISH),
+)
+"""The code pages tried, in order, when a text is neither UTF-8 nor Western Windows-1252; they
+differ from it only in some bytes from 0x80, so ASCII reads the same in all of them."""
+_MIN_DIFFERENCES: Final = 3
+"""The characters two readings must differ in before the letters alone decide between them."""
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+# the signs beyond ASCII that typography puts between two letters ("don’t", "l·l",
+# "Python–SQL"), before a word's first letter ("¿Qué", "„Wort“", "°C") and after its last
+# ("Python™", "m²", "»Wort«"); any other glued to a word is a letter read in the wrong code page
+_BETWEEN_LETTERS: Final = frozenset("’‘ʼ´`·‐‑–—…•®™°")
+_BEFORE_A_WORD: Final = frozenset("‘’“”„‚«»‹›¿¡´`·‐‑–—…•°©§¶€")
+_AFTER_A_WORD: Final = frozenset("’‘”“«»‹›´`·‐‑–—…•®™©°¹²³%‰€")
+_ANYWHERE: Final = _BETWEEN_LETTERS & _BEFORE_A_WORD & _AFTER_A_WORD
+
+
+def _legacy_text(data: bytes) -> tuple[str, str] | None:
+    """Bytes that are not UTF-8 decoded with the legacy code page they read best in, or None.
+
+    Windows-1252 is what most non-UTF-8 resumes turn out to be ("smart quotes" 0x93/0x94) and
+    is kept whenever its reading uses the letters of one Western language, in their places.
+    Central European (Windows-1250, ISO-8859-2: "Zażółć gęślą jaźń") and Turkish (Windows-1254:
+    "İstanbul") text decodes too, as wrong letters and signs ("Za¿ó³æ gêœl¹ jaŸñ", "Ýstanbul");
+    another code page is taken only when its reading fits one of its languages and the
+    evidence is clear: Windows-1252 cannot decode the bytes, or puts signs inside words or
+    capitals after small letters, or its reading differs in at least three letters. When no
+    page fits, Windows-1252 is taken as before: mostly ASCII, no control characters, no runs of
+    accents (Chinese or Russian in a legacy encoding decodes too, as accented gibberish).
+    """
+    western = _decoded(data, "cp1252")
+    usable = western is not None and _usable_western(western)
+    if western is not None and usable and _fits_western(western):
+        return western, "cp1252"
+    for encoding, alphabets in _LEGACY_PAGES:
+        text = _decoded(data, encoding)
+        if text is None or text == western or not _looks_like_text(text, strict=True):
+            continue
+        if not _reads_as(text, alphabets):
+            continue
+        clear = western is None or _misplaced(western, set(western))
+        if clear or _clearly_different(data, encoding):
+            return text, encoding
+    return (western, "cp1252") if western is not None and usable else None
+
+
+def _usable_western(text: str) -> bool:
+    """Whether a Windows-1252 reading is text at all: no control characters, mostly letters,
+    digits and spaces, and no runs of accents (:func:`_runs_of_accents`)."""
+    return _looks_like_text(text, strict=True) and not _runs_of_accents(text)
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    """The bytes decoded, or None when the code page leaves one of them undefined."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:  # a byte the code page leaves undefined
+        return None
+
+
+def _reads_as(text: str, alphabets: tuple[frozenset[str], ...]) -> bool:
+    """Whether every letter beyond ASCII belongs to one of the languages, and no character
+    beyond ASCII stands where no language puts it (:func:`_misplaced`)."""
+    characters = {char for char in set(text) if not char.isascii()}
+    letters = {char for char in characters if char.isalpha()}
+    fits = any(letters <= alphabet for alphabet in alphabets)
+    return fits and not _misplaced(text, characters)
+
+
+def _fits_western(text: str) -> bool:
+    """Whether a Windows-1252 reading is Western text: the letters of one Western language,
+    in their places, and not Turkish that reads as Icelandic."""
+    return _reads_as(text, _WESTERN) and not _turkish_in_disguise(text)
+
+
+def _turkish_in_disguise(text: str) -> bool:
+    """Whether Windows-1252 text that reads as Icelandic is Turkish: ð, þ and ý are Icelandic
+    letters only, and Icelandic text has its accented vowels about as often; Turkish read as
+    Windows-1252 ("Ýstanbul, þirket, ð") has the first and never the second."""
+    icelandic = sum(text.count(char) for char in _ICELANDIC_ONLY)
+    return icelandic >= 3 and not any(char in text for char in _ICELANDIC_VOWELS)
+
+
+def _misplaced(text: str, characters: set[str]) -> bool:
+    """Whether a character beyond ASCII (of ``characters``, those the text holds) stands where
+    no language puts it: a sign glued to a word where typography never puts one ("Za¿ó³æ",
+    "¾udia", Polish and Slovak read as Windows-1252), or a capital right after a small letter
+    ("jaŸñ"). Small letters and the signs allowed everywhere are never looked at."""
+    suspects = sorted(
+        char
+        for char in characters
+        if not char.isascii()
+        and (char.isupper() or not (char.isalpha() or char.isspace() or char in _ANYWHERE))
+    )
+    if not suspects:
+        return False
+    for match in re.finditer("[" + re.escape("".join(suspects)) + "]", text):
+        at = match.start()
+        char = text[at]
+        before = text[at - 1 : at].isalpha()
+        after = text[at + 1 : at + 2].isalpha()
+        if char.isalpha():
+            if before and text[at - 1].islower():
+                return True
+            continue
+        if before and after:
+            allowed = _BETWEEN_LETTERS
+        elif before or after:
+            allowed = _AFTER_A_WORD if before else _BEFORE_A_WORD
+        else:
+            continue
+        if char not in allowed:
+            return True
+    return False
+
+
+def _clearly_different(data: bytes, encoding: str) -> bool:
+    """Whether the bytes read differently in a code page and in Windows-1252 in enough
+    characters to tell the two apart by their letters: a cp1252 resume naming "Søren" and
+    "Crème" reads as Czech in Windows-1250 ("Sřren", "Krčme")."""
+    return len(data.translate(None, _SAME_BYTES[encoding])) >= _MIN_DIFFERENCES
+
+
+def _same_bytes(encoding: str) -> bytes:
+    """The bytes a code page reads as Windows-1252 does: all of ASCII, and more."""
+    return bytes(
+        byte
+        for byte in range(256)
+        if _decoded(bytes([byte]), encoding) == _decoded(bytes([byte]), "cp1252")
+    )
+
+
+_SAME_BYTES: Final = {encoding: _same_bytes(encoding) for encoding, _ in _LEGACY_PAGES}
+
+
+# --- the charset an HTML page declares --------------------------------------------------------
+
+_META_CHARSET: Final = re.compile(
+    rb"<meta\b[^<>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:()-]+)", re.IGNORECASE
+)
+"""``<meta charset="...">``, also ``<meta http-equiv="Content-Type" content="text/html;
+charset=...">``: both put ``charset=`` inside the ``<meta>`` tag."""
+_CHARSET_WINDOW: Final = 4096
+"""How far into a page its declaration is looked for: HTML wants it in the first 1,024 bytes,
+and some pages put long comments or scripts before it."""
+_WEB_NAMES: Final = (
+    *("cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874"),
+    *(f"iso8859-{part}" for part in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+    *(f"cp{page}" for page in range(1250, 1259)),
+    *("gbk", "gb18030", "big5hkscs", "euc_jp", "iso2022_jp", "cp932", "cp949"),
+)
+_WEB_CHARSETS: Final[Mapping[str, str]] = {
+    # what browsers decode each label as (the WHATWG Encoding Standard): a superset for some
+    "utf-8": "utf-8",
+    "utf-16": "utf-8",  # a page read byte by byte cannot be UTF-16: its author meant UTF-8
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+    **{name: name for name in _WEB_NAMES},
+}
+"""The encodings a page may declare, by Python's name for its label, and the codec read."""
+_LABELS: Final[Mapping[str, str]] = {
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+}
+"""Labels browsers know that Python's codec registry does not."""
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` near its start, as written; None for
+    anything that is not a page (a text mentioning ``<meta charset>`` is not one)."""
+    match = _META_CHARSET.search(data[:_CHARSET_WINDOW])
+    if match is None or _sniff_text(data[:65536].decode("latin-1")) != "html":
+        return None
+    return match.group(1).decode("ascii")
+
+
+def _charset_codec(label: str) -> str | None:
+    """The codec for a page's charset label, or None for one that web pages do not use (UTF-7,
+    Python's own codecs) or that is unknown."""
+    name = label.strip().lower()
+    if name in _LABELS:
+        return _LABELS[name]
+    try:
+        return _WEB_CHARSETS.get(codecs.lookup(name).name)
+    except LookupError:
+        return None
+
+
+def _declared_text(data: bytes, label: str) -> tuple[str, str] | None:
+    """A page decoded with the charset it declares; None when the charset is unknown or does
+    not decode the bytes (the declaration is wrong), so the encoding is detected instead.
+    A declared UTF-8 or UTF-16 the bytes are not valid in is such a wrong declaration."""
+    codec = _charset_codec(label)
+    if codec is None:
+        return None
+    text = _decoded(data, codec)
+    if text is None or not _looks_like_text(text, strict=False):
+        return None
+    return text, codec
+
+
+# --- text normalisation -----------------------------------------------------------------------
 
 
 def normalise_text(text: str) -> str:
@@ -971,20 +1244,7 @@ def _columns(layout: str) -> str | None:
     filled = [line for line in lines if line.strip()]
     if len(filled) < 4:
         return None
-    width = max(len(line) for line in filled)
-    best, most, beside = 0, 0, 0
-    for gutter in range(10, width - 10):
-        right = both = crossing = 0
-        for line in filled:
-            if len(line) <= gutter:
-                continue
-            if line[gutter - 1 : gutter + _GUTTER - 1].strip():
-                crossing += 1
-            elif line[gutter:].strip():
-                right += 1
-                both += bool(line[:gutter].strip())
-        if right > most and both >= 2 and crossing <= len(filled) // 5:
-            best, most, beside = gutter, right, both
+    best, beside = _gutter(filled)
     if not best:
         return None
     left: list[str] = []
@@ -1010,6 +1270,68 @@ def _columns(layout: str) -> str | None:
     if len(headed) >= 2 and 2 * len(headed) >= len(labels):  # headings in a margin
         return "\n".join(rows)
     return None
+
+
+def _gutter(filled: list[str]) -> tuple[int, int]:
+    """Where the gutter between two columns runs: the column (10 or more from either edge) that
+    the most lines have text right of, with text on both sides in two lines at least and
+    crossed by no more than one line in five; and how many lines have text on both sides of
+    it. ``(0, 0)`` when no column qualifies.
+
+    A line crosses a column when it has text there or in the next two; a line longer than the
+    column that does not cross it has text right of it (lines end in text), and on both sides
+    when its text starts left of it. Each line adds its spans to counts per column kept as
+    differences, so a page costs its length plus its width: asking every line about every
+    column cost their product, seconds for a page 3,000 characters wide.
+    """
+    width = max(len(line) for line in filled)
+    longer = [0] * (width + 2)  # lines longer than the column
+    crossing = [0] * (width + 2)  # ... that cross it
+    started = [0] * (width + 2)  # ... whose text starts left of it
+    started_crossing = [0] * (width + 2)  # ... both
+    for line in filled:
+        length, first = len(line), len(line) - len(line.lstrip())
+        longer[0] += 1
+        longer[length] -= 1
+        started[first + 1] += 1
+        started[length] -= 1
+        for low, high in _crossed(line):
+            crossing[low] += 1
+            crossing[high] -= 1
+            if max(low, first + 1) < high:
+                started_crossing[max(low, first + 1)] += 1
+                started_crossing[high] -= 1
+    best, most, beside = 0, 0, 0
+    counts = (longer, crossing, started, started_crossing)
+    totals = zip(*map(itertools.accumulate, counts), strict=True)
+    for gutter, (long, crossed, start, both_crossed) in enumerate(totals):
+        if gutter < 10 or gutter >= width - 10:
+            continue
+        right, both = long - crossed, start - both_crossed
+        if right > most and both >= 2 and crossed <= len(filled) // 5:
+            best, most, beside = gutter, right, both
+    return best, beside
+
+
+def _crossed(line: str) -> Iterator[tuple[int, int]]:
+    """The columns a line crosses, as ranges (low, high): a gutter at a column crosses text
+    in that column, the one before it or the next ``_GUTTER - 2``; only columns inside the
+    line count."""
+    span: tuple[int, int] | None = None
+    for match in _TEXT_RUN.finditer(line):
+        low = max(match.start() - _GUTTER + 2, 0)
+        high = min(match.end() + 1, len(line))
+        if span is not None and low <= span[1]:
+            span = (span[0], high)
+            continue
+        if span is not None:
+            yield span
+        span = (low, high)
+    if span is not None:
+        yield span
+
+
+_TEXT_RUN = re.compile(r"\S+")
 
 
 # --- zip archives: DOCX and the LinkedIn export -----------------------------------------------
@@ -1613,7 +1935,10 @@ def _objects(value: Any) -> list[Mapping[str, Any]]:
 
 
 def _name(value: Any) -> str:
-    """A string, or the ``name`` of a schema.org object."""
+    """A string, or the ``name`` of a schema.org object; of a list of them (a posting's
+    ``hiringOrganization`` as ``[{"@type": "Organization", ...}]``), the first that has one."""
+    if isinstance(value, list):
+        return next((text for text in map(_name, value) if text), "")
     if isinstance(value, dict) and "@value" not in value:
         return _term(value)
     return _string(value)
@@ -1749,23 +2074,35 @@ def _experience(value: Any) -> tuple[list[str], float | None]:
 
 
 def _locations(value: Any) -> list[dict[str, str]]:
-    places = []
-    for place in _objects(value):
-        address = place.get("address")
-        if isinstance(address, str):
-            found = {"address": address.strip()}
-        elif isinstance(address, dict):
-            found = {
-                "addressLocality": _string(address.get("addressLocality")),
-                "addressRegion": _string(address.get("addressRegion")),
-                "addressCountry": _name(address.get("addressCountry")),
-            }
-        else:
-            found = {"name": _string(place.get("name"))}
-        found = {key: text for key, text in found.items() if text}
-        if found:
-            places.append(found)
-    return places
+    """A posting's ``jobLocation``: Places (one, or a list), each with an address (a
+    PostalAddress, text, or a list of them: one location each) or only a name; a location
+    given as text ("Remote", "Austin, TX") is, as schema.org reads text in place of an object,
+    the place's name."""
+    return [found for place in _items(value) for found in _place(place)]
+
+
+def _place(place: Any) -> list[dict[str, str]]:
+    if not isinstance(place, dict) or "@value" in place:
+        name = _string(place)
+        return [{"name": name}] if name else []
+    addresses = [found for address in _items(place.get("address")) if (found := _address(address))]
+    if addresses:
+        return addresses
+    name = _string(place.get("name"))
+    return [{"name": name}] if name else []
+
+
+def _address(address: Any) -> dict[str, str]:
+    """A PostalAddress's locality, region and country, or an address written as text."""
+    if isinstance(address, dict) and "@value" not in address:
+        found = {
+            "addressLocality": _string(address.get("addressLocality")),
+            "addressRegion": _string(address.get("addressRegion")),
+            "addressCountry": _name(address.get("addressCountry")),
+        }
+    else:
+        found = {"address": _string(address)}
+    return {key: text for key, text in found.items() if text}
 
 
 def _salary(value: Any) -> dict[str, Any]:
@@ -1894,10 +2231,13 @@ def _resume_document(
         lines += ["", "Summary", summary]
 
     positions = []
-    work = _objects(resume.get("work")) + _objects(resume.get("volunteer"))
+    work = _entries(resume.get("work")) + _entries(resume.get("volunteer"))
     if work:
         lines += ["", "Experience"]
     for job in work:
+        if isinstance(job, str):  # a position as one line of text: no dates or company to take
+            lines += [job, ""]
+            continue
         position = _position(
             _string(job.get("position")),
             # "company" in resumes written to the schema before 1.0
@@ -1913,7 +2253,7 @@ def _resume_document(
         lines += [f"- {text}" for text in _texts(job.get("highlights"))]
         lines.append("")
 
-    _append_section(lines, "Education", _objects(resume.get("education")), _education_lines)
+    _append_section(lines, "Education", _entries(resume.get("education")), _education_lines)
     skill_lines = []
     skill_lines += [f"- {_string(item)}" for item in _items(resume.get("skills")) if _string(item)]
     for skill in _objects(resume.get("skills")):
@@ -1925,24 +2265,21 @@ def _resume_document(
             line = f"{line}: {keywords}" if line else keywords
         if line:
             skill_lines.append(f"- {line}")
-    languages = [
-        _string(item.get("language"))
-        + (f" ({_string(item.get('fluency'))})" if _string(item.get("fluency")) else "")
-        for item in _objects(resume.get("languages"))
-        if _string(item.get("language"))
-    ]
+    languages = [text for item in _entries(resume.get("languages")) if (text := _language(item))]
     if languages:
         # "Languages" is not a section heading, so it stays inside Skills, where it belongs.
         skill_lines.append("Languages: " + ", ".join(languages))
     if skill_lines:
         lines += ["", "Skills", *skill_lines]
-    _append_section(lines, "Projects", _objects(resume.get("projects")), _project_lines)
+    _append_section(lines, "Projects", _entries(resume.get("projects")), _project_lines)
     _append_section(
-        lines, "Certifications", _objects(resume.get("certificates")), _certificate_lines
+        lines, "Certifications", _entries(resume.get("certificates")), _certificate_lines
     )
-    _append_section(lines, "Awards", _objects(resume.get("awards")), _award_lines)
-    _append_section(lines, "Publications", _objects(resume.get("publications")), _award_lines)
-    _append_section(lines, "Interests", _objects(resume.get("interests")), _interest_lines)
+    _append_section(lines, "Awards", _entries(resume.get("awards")), _award_lines)
+    _append_section(lines, "Publications", _entries(resume.get("publications")), _award_lines)
+    _append_section(
+        lines, "Interests", _entries(resume.get("interests")), _interest_lines, bullet=True
+    )
 
     found: dict[str, Any] = {
         "name": name,
@@ -1957,12 +2294,40 @@ def _resume_document(
 def _append_section(
     lines: list[str],
     heading: str,
-    entries: list[Mapping[str, Any]],
+    entries: list[Mapping[str, Any] | str],
     render: Callable[[Mapping[str, Any]], list[str]],
+    *,
+    bullet: bool = False,
 ) -> None:
-    rendered = [line for entry in entries for line in render(entry)]
+    """A section of entries under its heading; an entry given as text is a line of its own,
+    a list item where the section's objects are (``bullet``)."""
+    rendered = [
+        line
+        for entry in entries
+        for line in (
+            render(entry) if not isinstance(entry, str) else [f"- {entry}" if bullet else entry]
+        )
+    ]
     if any(line.strip() for line in rendered):
         lines += ["", heading, *rendered]
+
+
+def _entries(value: Any) -> list[Mapping[str, Any] | str]:
+    """A JSON Resume section's entries in order: its objects, and the plain strings some
+    resumes and tools write instead (``"certificates": ["AWS Certified ML - Specialty"]``)."""
+    return [
+        item if isinstance(item, dict) else _string(item)
+        for item in _items(value)
+        if isinstance(item, dict) or (not isinstance(item, list) and _string(item))
+    ]
+
+
+def _language(entry: Mapping[str, Any] | str) -> str:
+    """A language with its fluency ("Portuguese (Native)"), or as the resume gives it in text."""
+    if isinstance(entry, str):
+        return entry
+    language, fluency = _string(entry.get("language")), _string(entry.get("fluency"))
+    return f"{language} ({fluency})" if language and fluency else language
 
 
 def _dates(entry: Mapping[str, Any], start: str = "startDate", end: str = "endDate") -> str:
