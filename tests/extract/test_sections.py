@@ -166,3 +166,39 @@ def test_more_resume_headings(heading: str, kind: str) -> None:
     found = heading_kind(heading)
     assert found is not None
     assert found.value == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Required:", "requirements"),
+        ("Essential skills:", "requirements"),
+        ("Mandatory Skills", "requirements"),
+        ("We're looking for someone with:", "requirements"),
+        ("What would be nice:", "nice-to-have"),
+        ("We’d love to see:", "nice-to-have"),
+        ("Bonus Skills", "nice-to-have"),
+        ("Not required, but a plus:", "nice-to-have"),
+        ("Desirable Qualifications", "nice-to-have"),
+        # a qualifier in brackets says whether the list is asked for or wished for
+        ("Additional Qualifications (Preferred)", "nice-to-have"),
+        ("Qualifications (Required):", "requirements"),
+        ("Experience (nice to have)", "nice-to-have"),
+        ("Certifications (a plus)", "nice-to-have"),
+    ],
+)
+def test_more_posting_headings(heading: str, kind: str) -> None:
+    found = heading_kind(heading)
+    assert found is not None
+    assert found.value == kind
+
+
+def test_a_bracketed_qualifier_after_any_words_is_no_heading() -> None:
+    assert heading_kind("Python (preferred)") is None
+    assert heading_kind("Benefits (required)") is None
+
+
+def test_a_line_that_goes_on_with_a_wrapped_sentence_is_no_heading() -> None:
+    text = "Requirements\n- Cloud experience preferred, but not\nrequired\n- Python\nBenefits\n"
+    assert kinds(text) == ["requirements", "benefits"]
+    assert kinds("Intro line\nRequired:\n- Python") == ["other", "requirements"]

@@ -113,7 +113,11 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         experience required | key qualifications | additional requirements | basic requirements |
         what you need | what you need to succeed | what you’ll need to succeed |
         what you'll need to succeed | job qualifications | position requirements |
-        skills required | qualifications and experience | qualifications & experience
+        skills required | qualifications and experience | qualifications & experience |
+        required | essential skills | essential requirements | essential qualifications |
+        essential experience | essential criteria | mandatory skills | mandatory requirements |
+        must have skills | must-have skills | we're looking for someone with |
+        we’re looking for someone with | we are looking for someone with
         """
     ),
     SectionKind.NICE_TO_HAVE: _phrases(
@@ -129,7 +133,12 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         bonus qualifications | we'd love if you have | we’d love if you have |
         even better if you have | what makes you stand out | what sets you apart |
         it's a plus if you have | it’s a plus if you have | bonus if you have |
-        preferred but not required | nice to have skills | nice-to-have skills
+        preferred but not required | nice to have skills | nice-to-have skills |
+        what would be nice | it'd be great if you have | it’d be great if you have |
+        you might also have | we'd love to see | we’d love to see | we would love to see |
+        bonus skills | plus if you have | a plus if you have | not required but a plus |
+        not required, but a plus | stand out from the crowd | ideal candidates also have |
+        desirable criteria | desirable experience | desirable qualifications
         """
     ),
     SectionKind.BENEFITS: _phrases(
@@ -190,6 +199,28 @@ _DECORATION = re.compile(
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦■–—+]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"\s+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){3,}\w$")
+_QUALIFIERS = {
+    **dict.fromkeys(
+        ("preferred", "optional", "nice to have", "nice-to-have", "a plus", "plus", "bonus"),
+        SectionKind.NICE_TO_HAVE,
+    ),
+    **dict.fromkeys(("desired", "desirable"), SectionKind.NICE_TO_HAVE),
+    **dict.fromkeys(("required", "mandatory", "must have", "must-have"), SectionKind.REQUIREMENTS),
+}
+_QUALIFIED = re.compile(r"^(.+?) ?\((" + "|".join(map(re.escape, _QUALIFIERS)) + r")\)$")
+"""A heading that says in brackets whether what it lists is asked for or wished for:
+"Additional Qualifications (Preferred)", "Skills (required)"."""
+_ASKING = frozenset(
+    {
+        SectionKind.SKILLS,
+        SectionKind.REQUIREMENTS,
+        SectionKind.NICE_TO_HAVE,
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+        SectionKind.CERTIFICATIONS,
+    }
+)
+"""The kinds of heading a qualifier in brackets may follow ("Certifications (a plus)")."""
 _NAMED_COMPANY = re.compile(r"^(about|life at|working at|why)\b")
 
 
@@ -217,6 +248,9 @@ def heading_kind(line: str) -> SectionKind | None:
     kind = _PHRASES.get(key)
     if kind is not None:
         return kind
+    qualified = _QUALIFIED.match(key)  # "Additional Qualifications (Preferred)"
+    if qualified is not None and _PHRASES.get(qualified.group(1)) in _ASKING:
+        return _QUALIFIERS[qualified.group(2)]
     if "/" in key and len(key.split()) <= 6:  # "Required Qualifications / Experience"
         kinds = [_PHRASES.get(part.strip()) for part in key.split("/")]
         if kinds[0] is not None:  # named by its first part, or by a requirement in it
@@ -306,7 +340,7 @@ def detect_sections(text: str) -> tuple[Section, ...]:
                 sections.append(Section(kind, start, at, heading))
             kind, start, heading = glued[1], at, line[glued[0] :].strip()
             continue
-        if _wrapped(lines, number):
+        if _wrapped(lines, number) or _continues(lines, number):
             continue
         if _inline(line) and not _items_follow(lines, number):
             if found is kind:
@@ -431,6 +465,17 @@ def _wrapped(lines: list[re.Match[str]], number: int) -> bool:
     if number + 1 >= len(lines) or ":" in lines[number].group():
         return False
     return _GOES_ON.match(lines[number + 1].group()) is not None
+
+
+def _continues(lines: list[re.Match[str]], number: int) -> bool:
+    """Whether line ``number`` goes on with the sentence that hard-wrapped text broke before
+    it, not a heading: it starts in lower case, has no colon, and the line before ends in a
+    lower-case letter or a comma ("preferred, but not\nrequired")."""
+    line = lines[number].group().strip()
+    if number == 0 or not line[:1].islower() or ":" in line:
+        return False
+    before = lines[number - 1].group().rstrip()
+    return before[-1:].islower() or before.endswith(",")
 
 
 def _items_follow(lines: list[re.Match[str]], number: int) -> bool:
