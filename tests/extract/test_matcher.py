@@ -596,3 +596,26 @@ def test_a_resume_says_in_the_past_what_a_posting_asks_for(text: str, expected: 
 )
 def test_other_spellings_of_a_form(key: str, respelt: str) -> None:
     assert _respelt(key) == respelt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Microsoft Office(R) and SQL Server(R); Python",
+            ["microsoft-office", "python", "sql-server"],
+        ),
+        ("Copyright (C) 2024 Acme. We use Python and Java.", ["java", "python"]),
+        ("Python (R) and SQL", ["python", "r", "sql"]),  # set apart: the language
+    ],
+)
+def test_a_trademark_or_copyright_sign_in_letters_is_no_language(
+    text: str, expected: list[str]
+) -> None:
+    assert sorted({hit.form.skill for hit in full_matcher().find(text)}) == expected
+
+
+def test_framework_names_beside_other_frameworks() -> None:
+    hits = full_matcher().find("Frameworks: Spring, Django, Express")
+    assert [hit.form.skill for hit in hits] == ["spring-boot", "django", "express"]
+    assert full_matcher().find("Express your ideas within our framework; a Spring break") == []

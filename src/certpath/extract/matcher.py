@@ -805,6 +805,19 @@ def _initial(text: str, start: int, end: int) -> bool:
     )
 
 
+def _sign(text: str, start: int) -> bool:
+    """Whether the one-letter hit at ``start`` is a registered-trademark or copyright sign
+    written in letters: in brackets glued to the name before it ("Excel(R)", "SQL Server(R)")
+    or before a year ("(C) 2024")."""
+    if text[start - 1 : start] != "(" or text[start + 1 : start + 2] != ")":
+        return False
+    glued = start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "+#")
+    return glued or _YEAR_AFTER.match(text, start + 2) is not None
+
+
+_YEAR_AFTER = re.compile(r"[ \t]*(?:19|20)\d\d(?![0-9])")
+
+
 def _spaced_letter(text: str, start: int, end: int) -> bool:
     """Whether the one-letter hit at ``[start, end)`` is one of three or more single letters in
     a row, each one space from the next: a word spaced out for looks ("E X P E R I E N C E")."""
@@ -856,8 +869,10 @@ def _check(
         written = text[start:end]
         if written != form.text and not _cased(form, text, written, start, end):
             return None
-        if end - start == 1 and (_spaced_letter(text, start, end) or _initial(text, start, end)):
-            return None  # a letter of "S K I L L S" or "Jane R. Smith", not the R language
+        if end - start == 1 and (
+            _spaced_letter(text, start, end) or _initial(text, start, end) or _sign(text, start)
+        ):
+            return None  # a letter of "S K I L L S", "Jane R. Smith" or "Excel(R)": no language
     if form.ambiguous and form.cues is not None:
         # a neighbouring skill first (a look-up), then a cue word (a search); most ambiguous
         # hits find neither, so the text that must not follow or precede is looked at after
