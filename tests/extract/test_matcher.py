@@ -619,3 +619,16 @@ def test_framework_names_beside_other_frameworks() -> None:
     hits = full_matcher().find("Frameworks: Spring, Django, Express")
     assert [hit.form.skill for hit in hits] == ["spring-boot", "django", "express"]
     assert full_matcher().find("Express your ideas within our framework; a Spring break") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wrote Spark jobs that cut latency by 40%.", ["apache-spark"]),
+        ("Maintained the Kafka cluster.", ["apache-kafka"]),
+        ("Migrated Oracle stored procedures.", ["oracle-database"]),
+        ("Turned research topics into surveys.", []),  # no technology: no skill
+    ],
+)
+def test_what_is_built_with_a_technology_names_it(text: str, expected: list[str]) -> None:
+    assert sorted({hit.form.skill for hit in full_matcher().find(text)}) == expected
