@@ -632,3 +632,10 @@ def test_framework_names_beside_other_frameworks() -> None:
 )
 def test_what_is_built_with_a_technology_names_it(text: str, expected: list[str]) -> None:
     assert sorted({hit.form.skill for hit in full_matcher().find(text)}) == expected
+
+
+def test_a_product_named_after_its_company_is_the_company_after_at() -> None:
+    text = "At Splunk, we care. Senior Engineer at Databricks. Our goal at Informatica Cloud."
+    assert full_matcher().find(text) == []
+    hits = full_matcher().find("Experience with Databricks, Splunk and Informatica")
+    assert [hit.form.skill for hit in hits] == ["databricks", "splunk", "informatica"]
