@@ -174,6 +174,13 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("4+ years of work experience Strong experience with Big Data (Kafka)", "big-data", None),
         ("4+ years experience programming experience in Python, Java, or C++.", "java", 4.0),
         ("0 to 2 years of data analysis experience", "data-analysis", None),
+        # "plus", months, "YOE", a minimum in brackets
+        ("Five plus years of experience with AWS.", "aws", 5.0),
+        ("18 months of experience with Snowflake.", "snowflake", 1.5),
+        ("3+ YOE in Python.", "python", 3.0),
+        ("Python (minimum 4 years)", "python", 4.0),
+        ("data mining Minimum 2 years working in SQL", "data-mining", None),
+        ("12 month contract with Python", "python", None),
     ],
 )
 def test_years_with_qualified_experience(text: str, skill: str, years: float | None) -> None:

@@ -166,9 +166,11 @@ _NUMBER = (
     + r")(?:\s*\(\d{1,2}\+?\))?"
 )
 # "3+ years of experience with", "5-7 yrs in", "three years' hands-on", "5 years of experience
-# working with", "4 years experience as a"
+# working with", "4 years experience as a", "five plus years of", "18 months of experience with",
+# "3+ YOE with" (years of experience)
 _YEARS_BEFORE = re.compile(
-    _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(years?|yrs?\.?|decades?)(?:\b|(?<=\.))"
+    _NUMBER + r"\s*(?:\+|\s+plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?"
+    r"(years?|yrs?\.?|decades?|months?|yoe)(?:\b|(?<=\.))"
     r"(?:['’]s?)?"
     r"(?:\s+(?:of\s+)?(?:professional|hands[\s-]on|industry|relevant|related|working|work|"
     r"full[\s-]time|practical|proven|commercial|production|solid|strong|demonstrated))*"
@@ -191,7 +193,13 @@ _YEARS_BEFORE = re.compile(
 # months"
 # the end of a word, also where the next line's heading is glued on ("24 monthsCompany Details")
 _WORD_END = r"(?-i:(?![a-z0-9]))"
-_AFTER_LEAD = r"^\s*(?:\(|:|-|–|—|,|\||for)?\s*(?:(?:experience|exp\.?)\s*(?:-|–|:)\s*)?"
+_AFTER_LEAD = (
+    r"^\s*(?:\(\s*(?:(?:minimum|min\.|at\s+least)(?:\s+of)?\s+)?|:|-|–|—|,|\||for)?\s*"
+    r"(?:(?:experience|exp\.?)\s*(?:-|–|:)\s*)?"
+)
+"""What may come between a skill and the years after it: "Python (minimum 4 years)" (inside
+brackets only: "data mining Minimum 2 years of..." is the next requirement of a flattened
+posting)."""
 _YEARS_AFTER = re.compile(
     _AFTER_LEAD + _NUMBER + r"\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)" + _WORD_END,
     re.IGNORECASE,
@@ -475,10 +483,7 @@ class Extractor:
                 line = lines[line_start] = (
                     line_end,
                     _clause_strength(cues, line_start, line_end),
-                    "year" in lowered
-                    or "yr" in lowered
-                    or "month" in lowered
-                    or "decade" in lowered,
+                    any(unit in lowered for unit in _UNITS),
                     "(" in lowered,
                     any(cue in lowered for cue in _FORWARD_CUES),
                 )
@@ -833,15 +838,15 @@ def _years(
     start, end = hits[number].start, hits[number].end
     reach = max(line_start, start - YEARS_REACH)
     lowered = text[reach:start].lower()
-    if "year" in lowered or "yr" in lowered or "decade" in lowered:
+    if any(unit in lowered for unit in _UNITS):
         reach = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
         for cut in _list_cuts(text, hits, number, reach):
             found = _YEARS_BEFORE.search(text, max(reach, cut - 90), cut)
             if found:
-                decades = found.group(2).lower().startswith("d")
+                unit = found.group(2).lower()[:1]
                 # "0-2 years of SQL" asks for none
-                years = _number(found.group(1)) * (10 if decades else 1)
-                return (years, True) if years else _NO_YEARS
+                years = _number(found.group(1)) * _IN_YEARS.get(unit, 1)
+                return (round(years, 1), True) if years else _NO_YEARS
     after = text[end : min(line_end, end + 30)]
     lowered = after.lower()
     if "year" in lowered or "yr" in lowered:
@@ -861,6 +866,10 @@ def _years(
     return _NO_YEARS
 
 
+_UNITS = ("year", "yr", "decade", "month", "yoe")
+"""The words of a span of experience: a cheap test before the search for one."""
+_IN_YEARS = {"d": 10, "m": 1 / 12}
+"""Years in a decade and in a month, by the unit's first letter."""
 YEARS_REACH = 250
 """How far (in characters) before a mention a years phrase may be, across a list of skills;
 the phrase itself ends at most 90 characters before the list."""
