@@ -181,6 +181,9 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("Python (minimum 4 years)", "python", 4.0),
         ("data mining Minimum 2 years working in SQL", "data-mining", None),
         ("12 month contract with Python", "python", None),
+        ("Lead the 18 month Python migration", "python", None),  # a duration
+        ("Python (min. 4 years)", "python", 4.0),
+        ("SQL (3 months)", "sql", 0.25),
     ],
 )
 def test_years_with_qualified_experience(text: str, skill: str, years: float | None) -> None:

@@ -1005,13 +1005,32 @@ def test_central_european_and_turkish_legacy_encodings_are_recognised(
         "Peña, Crêpe\n",  # Spanish and French: Polish letters in Windows-1250, but only two
         "Señor Müller – “Python” £60,000, Zoë, naïve\n",
         "Competències: col·laboració, São Paulo, Größe, Ærø, Jyväskylä\n",
+        # Swedish with a French or Italian word: Slovak letters in Windows-1250
+        "Åsa Lindström, Göteborg\nDatavetare på Volvo, Genève\nPython, naïve Bayes\n",
+        "·\xa0\xa0\xa0\xa0\xa0\xa0Expert on Python\n·\xa0\xa0\xa0\xa0\xa0\xa0SQL\n",  # a Word list
     ],
-    ids=["icelandic", "icelandic-name", "danish-french", "spanish-french", "english", "mixed"],
+    ids=[
+        "icelandic",
+        "icelandic-name",
+        "danish-french",
+        "spanish-french",
+        "english",
+        "mixed",
+        "swedish-french",
+        "word-bullets",
+    ],
 )
 def test_western_text_with_few_or_mixed_accents_stays_windows_1252(text: str) -> None:
     document = read(text.encode("cp1252"), name="cv.txt")
     assert document.text == text
     assert document.metadata["encoding"] == "cp1252"
+
+
+def test_a_stray_byte_windows_1252_leaves_undefined_is_dropped_as_browsers_do() -> None:
+    data = "Hélène Dupont à Genève\nCompétences: Python\n".encode("cp1252") + b"\x9d"
+    document = read(data, name="cv.txt")
+    assert document.metadata["encoding"] == "cp1252"
+    assert document.text == "Hélène Dupont à Genève\nCompétences: Python\n"
 
 
 def test_text_in_an_encoding_that_cannot_be_told_is_an_error() -> None:
@@ -1038,8 +1057,10 @@ _PAGE = "<html><head>{meta}<title>Oferta</title></head><body><p>{text}</p></body
         ("<meta charset='koi8-r'>", "Навыки: Python", "koi8-r", "koi8-r"),
         # browsers read Latin-1 as Windows-1252: its quotes and dashes are in 0x80-0x9f
         ('<meta charset="iso-8859-1">', "“Python” – café", "cp1252", "cp1252"),
+        # Windows-1250 labelled ISO-8859-2: its "š" and "ť" are controls there
+        ('<meta charset="iso-8859-2">', "Příliš žluťoučký, Python", "cp1250", "cp1250"),
     ],
-    ids=["windows-1250", "http-equiv", "shift_jis", "koi8-r", "latin-1"],
+    ids=["windows-1250", "http-equiv", "shift_jis", "koi8-r", "latin-1", "mislabelled-1250"],
 )
 def test_html_meta_charset_decodes_a_page_that_is_not_utf8(
     meta: str, text: str, encoding: str, codec: str

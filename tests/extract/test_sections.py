@@ -202,3 +202,11 @@ def test_a_line_that_goes_on_with_a_wrapped_sentence_is_no_heading() -> None:
     text = "Requirements\n- Cloud experience preferred, but not\nrequired\n- Python\nBenefits\n"
     assert kinds(text) == ["requirements", "benefits"]
     assert kinds("Intro line\nRequired:\n- Python") == ["other", "requirements"]
+    # a heading in lower case after a list item or a sentence that lost its full stop
+    resume = "Experience\n- Automated weekly reporting\nskills\nPython, SQL\ncertifications\nAWS"
+    assert kinds(resume) == ["experience", "skills", "certifications"]
+    posting = "About the role\nYou will work closely with product\nrequirements\n- 3+ years"
+    assert kinds(posting) == ["responsibilities", "requirements"]
+    # prose filled to its width, or a line that ends the sentence, goes on with it
+    prose = "Duties\nCode, test, and maintain internally developed mathematical software\ntools\n"
+    assert kinds(prose + "Small group\nleadership experience.\n") == ["responsibilities"]

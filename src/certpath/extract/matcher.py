@@ -2,8 +2,8 @@
 
 The hot path of extraction. Text is folded to a same-length ASCII string (lower case; letters,
 digits and ``+ # .`` kept, a dot only inside a token and not between a word and a capitalised
-one, "Python.Docker"; an accented Latin-1 letter its base letter, "Résumé", "naïve"; every
-other character a space), so a span
+one, "Python.Docker"; an accented Latin-1 letter a letter no name holds, so that "Résumé"
+names no R; every other character a space), so a span
 in the folded text is the same span in the original and no offset mapping is needed. Each
 surface form is folded the same way and entered with a space on both sides, so a hit always
 sits on word boundaries that understand ``C++``, ``C#``, ``.NET``, ``Node.js``, ``CI/CD`` and
@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from types import ModuleType
@@ -43,18 +42,21 @@ if TYPE_CHECKING:
 _KEEP = b"abcdefghijklmnopqrstuvwxyz0123456789+#."
 
 
-_NOT_LETTERS = "ÂÃâØðþÞ×÷"
+_NOT_LETTERS = "ÂÃâØð×÷"
 """Latin-1 characters folded to a space though most are letters: "Â", "Ã", "â" and "ð" are
 what is left of a no-break space, an accented letter, a quotation mark or an emoji read in the
 wrong encoding ("andÂNLP", "â€¢Python"), and "Ø" of a bullet ("ØPython"); none may glue
 itself to the word beside it."""
+_ACCENTED = ord("_")
+"""What an accented letter folds to: a character of a word that no name holds."""
 
 
 def _fold_table() -> bytes:
-    """Each Latin-1 byte folded: ASCII letters to lower case; digits and ``+ # .`` kept;
-    an accented Latin-1 letter to its base letter, so that "Résumé", "naïve" and "Céline" are
-    words, not "R", "na ve" or "C" and "line" (letters outside Latin-1, such as the "ł" of
-    "Łódź", are spaces, as every other character is)."""
+    """Each Latin-1 byte folded: ASCII letters to lower case; digits and ``+ # .`` kept; an
+    accented Latin-1 letter to a character of a word that no name holds, so that "Résumé",
+    "Céline" and "Cæcilie" are words, not "R", or "C" and "line", and "Informática" or "caffè"
+    no product: only a name written with the same accents matches ("Naïve Bayes"). Letters
+    outside Latin-1, such as the "ł" of "Łódź", are spaces, as every other character is."""
     table = bytearray(b" " * 256)
     for byte in _KEEP:
         table[byte] = byte
@@ -62,10 +64,8 @@ def _fold_table() -> bytes:
         table[byte] = byte + 32
     table[ord(".")] = ord(" ")  # a dot is put back where it is inside a name: _NAME_DOT
     for byte in range(0xC0, 0x100):
-        letter = chr(byte)
-        base = "s" if letter == "ß" else unicodedata.normalize("NFD", letter)[0].lower()
-        if letter not in _NOT_LETTERS and "a" <= base <= "z":
-            table[byte] = ord(base)
+        if chr(byte).isalpha() and chr(byte) not in _NOT_LETTERS:
+            table[byte] = _ACCENTED
     return bytes(table)
 
 
@@ -807,14 +807,15 @@ def _initial(text: str, start: int, end: int) -> bool:
 
 def _sign(text: str, start: int) -> bool:
     """Whether the one-letter hit at ``start`` is a registered-trademark or copyright sign
-    written in letters: in brackets glued to the name before it ("Excel(R)", "SQL Server(R)")
-    or before a year ("(C) 2024")."""
+    written in letters: in brackets glued to a capitalised name before it ("Excel(R)", "SQL
+    Server(R)"; not "statistical programming(R)") or before a year ("(C) 2024")."""
     if text[start - 1 : start] != "(" or text[start + 1 : start + 2] != ")":
         return False
-    glued = start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "+#")
-    return glued or _YEAR_AFTER.match(text, start + 2) is not None
+    name = _NAME_BEFORE_SIGN.search(text, max(0, start - 40), start - 1)
+    return name is not None or _YEAR_AFTER.match(text, start + 2) is not None
 
 
+_NAME_BEFORE_SIGN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9+#]*$")
 _YEAR_AFTER = re.compile(r"[ \t]*(?:19|20)\d\d(?![0-9])")
 
 
@@ -897,7 +898,12 @@ def _check(
                 after = None
                 if form.neighbours:
                     after = _FOLLOWED.match(text, end)
-                    if after is None and form.technical:
+                    if (
+                        after is None
+                        and form.technical
+                        and text[start:end] == form.text  # "Spark jobs", not "bootstrap scripts"
+                        and not _starts_prose(text, start, end)  # "Assembly jobs available"
+                    ):
                         after = _BUILT_WITH.match(text, end)
                 if after is None:
                     return None
@@ -1110,7 +1116,19 @@ def _reversed_phrase_pattern(phrase: str) -> str:
     words = [re.escape(word[::-1]) for word in reversed(_light(phrase).split(" "))]
     body = r"[\s\-/_]+".join(words)
     # the phrase must start a word in the original, i.e. end one in the reversed text
-    return body + (r"(?![A-Za-z0-9])" if phrase[:1].isalnum() else "")
+    tail = r"(?![A-Za-z0-9])" if phrase[:1].isalnum() else ""
+    if _light(phrase) == "at":  # "a career at Splunk", not "proficient at Tableau"
+        tail += _NOT_SKILLED
+    return body + tail
+
+
+_SKILLED = (
+    "proficient|skilled|strong|good|great|expert|adept|experienced|excellent|competent|fluent|"
+    "capable|comfortable|savvy|solid|best|better|hands-on|effective|efficient|versed"
+)
+_NOT_SKILLED = r"(?![ \t]+(?:" + "|".join(word[::-1] for word in _SKILLED.split("|")) + r")\b)"
+"""After the reversed "at" of a rule: not a word that says how well one uses what follows
+("proficient at Tableau" names the skill where "a career at Tableau" names the company)."""
 
 
 def _cues(cues: list[str]) -> re.Pattern[bytes] | None:

@@ -194,7 +194,7 @@ _YEARS_BEFORE = re.compile(
 # the end of a word, also where the next line's heading is glued on ("24 monthsCompany Details")
 _WORD_END = r"(?-i:(?![a-z0-9]))"
 _AFTER_LEAD = (
-    r"^\s*(?:\(\s*(?:(?:minimum|min\.|at\s+least)(?:\s+of)?\s+)?|:|-|–|—|,|\||for)?\s*"
+    r"^\s*(?:\(\s*(?:(?:minimum|min\.?|at\s+least)(?:\s+of)?\s+)?|:|-|–|—|,|\||for)?\s*"
     r"(?:(?:experience|exp\.?)\s*(?:-|–|:)\s*)?"
 )
 """What may come between a skill and the years after it: "Python (minimum 4 years)" (inside
@@ -219,7 +219,7 @@ _LIST_EXPERIENCE = re.compile(
 # ("Kafka is not required but Python is a must")
 _CLAUSE_END = re.compile(
     r"\n| (?=but\s)|[.;!?](?:(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?<!yrs\.)"
-    r"(?<!yr\.)(?<!exp\.)(?=\s)"
+    r"(?<!yr\.)(?<!exp\.)(?<!min\.)(?=\s)"
     r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z]))|(?-i:(?<=[a-z]{2}[.;!?])(?=\d)))",
     re.IGNORECASE,
 )
@@ -844,9 +844,11 @@ def _years(
             found = _YEARS_BEFORE.search(text, max(reach, cut - 90), cut)
             if found:
                 unit = found.group(2).lower()[:1]
+                if unit == "m" and _OF_EXPERIENCE.search(found.group()) is None:
+                    return _NO_YEARS  # "the 18 month Snowflake migration" is no experience
                 # "0-2 years of SQL" asks for none
                 years = _number(found.group(1)) * _IN_YEARS.get(unit, 1)
-                return (round(years, 1), True) if years else _NO_YEARS
+                return (round(years, 2), True) if years else _NO_YEARS
     after = text[end : min(line_end, end + 30)]
     lowered = after.lower()
     if "year" in lowered or "yr" in lowered:
@@ -856,13 +858,13 @@ def _years(
     if "month" in lowered:
         found = _MONTHS_AFTER.search(after)
         if found and int(found.group(1)) > 0:
-            return round(int(found.group(1)) / 12, 1), False
+            return round(int(found.group(1)) / 12, 2), False
     if text[end : end + 8].lstrip(" \t").startswith(",") and "xperience" in text[end:line_end]:
         found = _LIST_EXPERIENCE.match(text, end, min(line_end, end + 400))
         if found and int(found.group(1)) > 0:
             count = int(found.group(1))
             in_years = found.group(2).lower().startswith("y")
-            return (float(count) if in_years else round(count / 12, 1)), False
+            return (float(count) if in_years else round(count / 12, 2)), False
     return _NO_YEARS
 
 
@@ -870,6 +872,10 @@ _UNITS = ("year", "yr", "decade", "month", "yoe")
 """The words of a span of experience: a cheap test before the search for one."""
 _IN_YEARS = {"d": 10, "m": 1 / 12}
 """Years in a decade and in a month, by the unit's first letter."""
+_OF_EXPERIENCE = re.compile(r"\b(?:of|experience|exp)\b", re.IGNORECASE)
+"""What makes months before a skill a span of experience ("18 months of experience with
+Snowflake", "6 months of Python"), not a duration ("a 12 month contract", "the 18 month
+migration")."""
 YEARS_REACH = 250
 """How far (in characters) before a mention a years phrase may be, across a list of skills;
 the phrase itself ends at most 90 characters before the list."""

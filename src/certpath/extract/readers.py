@@ -712,11 +712,17 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
     )
 
 
+_TYPOGRAPHY: Final = frozenset("\xa0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\xb7")
+
+
 def _runs_of_accents(text: str) -> bool:
     """Whether ``text`` is mostly runs of non-ASCII characters, as Chinese, Japanese or
     Cyrillic in a legacy encoding reads when decoded as Windows-1252 ("¼òÀú"); Western text has
-    its accents and smart quotes one at a time ("résumé", "“Python”")."""
-    foreign = [index for index, char in enumerate(text) if not char.isascii()]
+    its accents and smart quotes one at a time ("résumé", "“Python”"), and its no-break spaces,
+    bullets and dashes, which word processors repeat ("·\xa0\xa0\xa0\xa0Python"), are none."""
+    foreign = [
+        index for index, char in enumerate(text) if not char.isascii() and char not in _TYPOGRAPHY
+    ]
     joined = sum(1 for before, index in itertools.pairwise(foreign) if index == before + 1)
     return joined >= 3 and joined * 2 > len(foreign)
 
@@ -816,6 +822,12 @@ def _legacy_text(data: bytes) -> tuple[str, str] | None:
     accents (Chinese or Russian in a legacy encoding decodes too, as accented gibberish).
     """
     western = _decoded(data, "cp1252")
+    if western is None and _undefined_in_cp1252(data) <= _STRAY_BYTES:
+        # a byte or two that Windows-1252 leaves undefined, in text that reads as Western
+        # otherwise: browsers show them as nothing, and so does this reading
+        lenient = _western_as_browsers_read(data)
+        if _usable_western(lenient) and _fits_western(lenient):
+            return lenient, "cp1252"
     usable = western is not None and _usable_western(western)
     if western is not None and usable and _fits_western(western):
         return western, "cp1252"
@@ -829,6 +841,20 @@ def _legacy_text(data: bytes) -> tuple[str, str] | None:
         if clear or _clearly_different(data, encoding):
             return text, encoding
     return (western, "cp1252") if western is not None and usable else None
+
+
+_UNDEFINED_IN_CP1252: Final = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D])
+_STRAY_BYTES: Final = 2
+"""How many bytes Windows-1252 leaves undefined a Western text may hold as strays."""
+
+
+def _undefined_in_cp1252(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _UNDEFINED_IN_CP1252))
+
+
+def _western_as_browsers_read(data: bytes) -> str:
+    """Windows-1252 as browsers decode it: the five bytes it leaves undefined are dropped."""
+    return data.translate(None, _UNDEFINED_IN_CP1252).decode("cp1252")
 
 
 def _usable_western(text: str) -> bool:
@@ -855,9 +881,20 @@ def _reads_as(text: str, alphabets: tuple[frozenset[str], ...]) -> bool:
 
 
 def _fits_western(text: str) -> bool:
-    """Whether a Windows-1252 reading is Western text: the letters of one Western language,
-    in their places, and not Turkish that reads as Icelandic."""
-    return _reads_as(text, _WESTERN) and not _turkish_in_disguise(text)
+    """Whether a Windows-1252 reading is Western text: each word in the letters of one Western
+    language (a Swedish resume may name "Genève" or "naïve Bayes"), in their places, and not
+    Turkish that reads as Icelandic."""
+    characters = {char for char in set(text) if not char.isascii()}
+    if _misplaced(text, characters) or _turkish_in_disguise(text):
+        return False
+    words = {word for word in _WORD_OF_LETTERS.findall(text) if not word.isascii()}
+    return all(
+        any(letters <= alphabet for alphabet in _WESTERN)
+        for letters in {frozenset(char for char in word if not char.isascii()) for word in words}
+    )
+
+
+_WORD_OF_LETTERS: Final = re.compile(r"[^\W\d_]+")
 
 
 def _turkish_in_disguise(text: str) -> bool:
@@ -984,6 +1021,10 @@ def _charset_codec(label: str) -> str | None:
         return None
 
 
+_C1: Final = re.compile(rb"[\x80-\x9f]")
+"""Bytes ISO-8859-2 gives to control characters, where Windows-1250 has letters ("š", "ť")."""
+
+
 def _declared_text(data: bytes, label: str) -> tuple[str, str] | None:
     """A page decoded with the charset it declares; None when the charset is unknown or does
     not decode the bytes (the declaration is wrong), so the encoding is detected instead.
@@ -991,7 +1032,12 @@ def _declared_text(data: bytes, label: str) -> tuple[str, str] | None:
     codec = _charset_codec(label)
     if codec is None:
         return None
-    text = _decoded(data, codec)
+    if codec == "iso8859-2" and _C1.search(data):  # Windows-1250 labelled as its ISO cousin
+        codec = "cp1250"
+    if codec == "cp1252":
+        text: str | None = _western_as_browsers_read(data)
+    else:
+        text = _decoded(data, codec)
     if text is None or not _looks_like_text(text, strict=False):
         return None
     return text, codec

@@ -470,12 +470,32 @@ def _wrapped(lines: list[re.Match[str]], number: int) -> bool:
 def _continues(lines: list[re.Match[str]], number: int) -> bool:
     """Whether line ``number`` goes on with the sentence that hard-wrapped text broke before
     it, not a heading: it starts in lower case, has no colon, and the line before ends in a
-    lower-case letter or a comma ("preferred, but not\nrequired")."""
+    comma or a word that cannot end a sentence ("preferred, but not\nrequired"), or is prose
+    filled to its width; or the line itself ends a sentence ("leadership experience."). A
+    heading in lower case after a list item or a short line ("- Automated reports\nskills") is
+    one."""
     line = lines[number].group().strip()
     if number == 0 or not line[:1].islower() or ":" in line:
         return False
+    if line.endswith("."):  # "Small group\nleadership experience."
+        return True
     before = lines[number - 1].group().rstrip()
-    return before[-1:].islower() or before.endswith(",")
+    if before.endswith(",") or _OPEN_END.search(before) is not None:
+        return True
+    # a line of prose filled to its width: "...mathematical software\ntools"
+    return len(before) >= _FILLED and not _ITEM.match(before)
+
+
+_OPEN_END = re.compile(
+    r"(?<![\w-])(?:not|but|and|or|nor|of|with|without|in|on|at|to|for|from|by|as|the|a|an|"
+    r"is|are|be|been|was|were|that|which|who|than|such|including|especially|very|highly|"
+    r"strongly|\d+\+?|years?)$",
+    re.IGNORECASE,
+)
+"""A word a sentence does not end with: what a hard-wrapped line ends with before the line that
+goes on with its sentence."""
+_FILLED = 60
+"""The length from which a line of prose that does not end a sentence was wrapped by width."""
 
 
 def _items_follow(lines: list[re.Match[str]], number: int) -> bool:
