@@ -647,3 +647,12 @@ def test_a_product_named_after_its_company_is_the_company_after_at() -> None:
     assert [hit.form.skill for hit in hits] == ["databricks", "splunk", "informatica"]
     hits = full_matcher().find("Proficient at Tableau; skilled at Databricks")  # how well
     assert [hit.form.skill for hit in hits] == ["tableau", "databricks"]
+
+
+def test_a_product_named_like_a_person_is_the_person_before_a_role() -> None:
+    text = "Ray, our CTO, and Julia, who leads People, review Python daily."
+    assert [hit.form.skill for hit in full_matcher().find(text)] == ["python"]
+    assert [hit.form.skill for hit in full_matcher().find("Scaling with Ray, Dask")] == [
+        "ray",
+        "dask",
+    ]
