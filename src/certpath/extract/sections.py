@@ -199,12 +199,9 @@ _DECORATION = re.compile(
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦■–—+]|\d{1,2}[.)])\s+")
 _SPACES = re.compile(r"\s+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){3,}\w$")
+_WISHED_FOR = ("preferred", "optional", "nice to have", "nice-to-have", "a plus", "plus", "bonus")
 _QUALIFIERS = {
-    **dict.fromkeys(
-        ("preferred", "optional", "nice to have", "nice-to-have", "a plus", "plus", "bonus"),
-        SectionKind.NICE_TO_HAVE,
-    ),
-    **dict.fromkeys(("desired", "desirable"), SectionKind.NICE_TO_HAVE),
+    **dict.fromkeys((*_WISHED_FOR, "desired", "desirable"), SectionKind.NICE_TO_HAVE),
     **dict.fromkeys(("required", "mandatory", "must have", "must-have"), SectionKind.REQUIREMENTS),
 }
 _QUALIFIED = re.compile(r"^(.+?) ?\((" + "|".join(map(re.escape, _QUALIFIERS)) + r")\)$")
