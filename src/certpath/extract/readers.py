@@ -798,7 +798,6 @@ _LEGACY_PAGES: Final = (
 differ from it only in some bytes from 0x80, so ASCII reads the same in all of them."""
 _MIN_DIFFERENCES: Final = 3
 """The characters two readings must differ in before the letters alone decide between them."""
-_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 # the signs beyond ASCII that typography puts between two letters ("don’t", "l·l",
 # "Python–SQL"), before a word's first letter ("¿Qué", "„Wort“", "°C") and after its last
 # ("Python™", "m²", "»Wort«"); any other glued to a word is a letter read in the wrong code page
