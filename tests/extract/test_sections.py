@@ -185,6 +185,7 @@ def test_more_resume_headings(heading: str, kind: str) -> None:
         ("Qualifications (Required):", "requirements"),
         ("Experience (nice to have)", "nice-to-have"),
         ("Certifications (a plus)", "nice-to-have"),
+        ("License/Certification:", "certifications"),  # Indeed's heading
     ],
 )
 def test_more_posting_headings(heading: str, kind: str) -> None:

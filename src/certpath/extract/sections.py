@@ -71,7 +71,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         """
         certifications | certificates | certification | licenses and certifications |
         licenses & certifications | licences and certifications | courses | training |
-        training and certifications | training & certifications | certifications and training
+        training and certifications | training & certifications | certifications and training |
+        license/certification | licenses/certifications | licence/certification | licenses |
+        licences | certifications and licenses | certifications & licenses
         """
     ),
     SectionKind.RESPONSIBILITIES: _phrases(
