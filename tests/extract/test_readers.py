@@ -566,6 +566,14 @@ def test_html_to_text_handles_deep_nesting() -> None:
     assert text == "Python\n"
 
 
+def test_thousands_of_unclosed_elements_are_taken_out_with_their_text_kept() -> None:
+    # an HTML parser checks every open element at each tag: 20,000 left open took seconds
+    page = "<html><body>" + "<div><span>Python " * 20000 + "</body></html>"
+    document = read(page.encode(), name="page.html")
+    assert document.text.split() == ["Python"] * 20000
+    assert html_to_text("<div><span>Python</div>" * 3) == "Python\nPython\nPython\n"
+
+
 def test_json_resume() -> None:
     document = read(json.dumps(RESUME).encode(), name="resume.json")
     assert document.format == "json-resume"
