@@ -656,3 +656,8 @@ def test_a_product_named_like_a_person_is_the_person_before_a_role() -> None:
         "ray",
         "dask",
     ]
+
+
+def test_a_possessive_before_what_is_built_with_a_technology() -> None:
+    hits = full_matcher().find("Extended Airflow's operators; Git Hub Actions for CI")
+    assert [hit.form.skill for hit in hits][:2] == ["apache-airflow", "github-actions"]

@@ -951,14 +951,14 @@ developer", "Snowflake certification", or a version ("Spark 2.4", "Go 1.21"; dot
 a year or a count) (over the text as written: not across a line break or a punctuation mark,
 which folded text no longer shows)."""
 _BUILT_WITH = re.compile(
-    r"[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|streams|"
+    r"(?:['’]s)?[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|streams|"
     r"scripts|scripting|stored procedures|notebooks|workloads|brokers|executors|macros|"
     r"formulas|workbooks)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 """What is built or run with a technology, right after its name: "Spark jobs", "Kafka
-topics", "Airflow DAGs", "R scripts", "Excel macros" (for a technical name only: "research
-topics" names no research skill)."""
+topics", "Airflow's operators", "R scripts", "Excel macros" (for a technical name only:
+"research topics" names no research skill)."""
 _PREPOSITIONS = (
     b" with",
     b" in",
