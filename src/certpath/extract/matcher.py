@@ -951,9 +951,9 @@ developer", "Snowflake certification", or a version ("Spark 2.4", "Go 1.21"; dot
 a year or a count) (over the text as written: not across a line break or a punctuation mark,
 which folded text no longer shows)."""
 _BUILT_WITH = re.compile(
-    r"(?:['’]s)?[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|streams|"
-    r"scripts|scripting|stored procedures|notebooks|workloads|brokers|executors|macros|"
-    r"formulas|workbooks)(?![A-Za-z0-9])",
+    r"(?:['’]s)?[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|"
+    r"streams|scripts|scripting|stored procedures|notebooks|workloads|brokers|executors|"
+    r"macros|formulas|workbooks)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 """What is built or run with a technology, right after its name: "Spark jobs", "Kafka
