@@ -145,6 +145,14 @@ def test_plural_variants_are_generated_unless_they_name_another_skill() -> None:
     assert [h.form.skill for h in m.find("LLMs and databases")] == ["llm", "db"]
 
 
+def test_no_plural_is_made_of_a_plural_a_participle_or_a_mass_noun() -> None:
+    keys = {form.key for form in full_matcher().forms}
+    assert "bi dashboards" in keys
+    assert "bi dashboardses" not in keys
+    assert not keys & {"artificial intelligences", "transformer baseds", "alteryx workflowses"}
+    assert {"embeddings", "sagemaker canvases"} <= keys  # an -ing noun, a word in -as
+
+
 def test_a_hyphenated_name_also_matches_joined() -> None:
     m = matcher(
         skill("be", "back-end development", kind="method"),

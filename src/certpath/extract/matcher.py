@@ -1411,11 +1411,13 @@ def _variants(key: str, singular: bool = True) -> list[str]:
     database``; one word is left alone: ``pandas``, ``analytics``)."""
     found = []
     last = key.rsplit(" ", 1)[-1]
-    if len(last) >= 3 and last.isalpha():
+    if len(last) >= 3 and last.isalpha() and not _uncounted(last):
         if last.endswith("y") and last[-2] not in "aeiou":
             found.append(key[:-1] + "ies")
         elif last.endswith("sis"):  # analysis -> analyses, hypothesis -> hypotheses
             found.append(key[:-2] + "es")
+        elif last.endswith("s") and not last.endswith(("ss", "us", "as")):
+            pass  # a plural already ("dashboards", "tools"), or a name ("Kubernetes")
         elif last.endswith(("s", "x", "ch", "sh")):
             found.append(key + "es")
         else:
@@ -1425,6 +1427,40 @@ def _variants(key: str, singular: bool = True) -> list[str]:
         if one in _KINDS_OF_THING:
             found.append(key[: -len(last)] + one)
     return found
+
+
+_MASS_NOUNS = frozenset(
+    {
+        "intelligence",
+        "management",
+        "science",
+        "knowledge",
+        "software",
+        "hardware",
+        "data",
+        "information",
+        "governance",
+        "compliance",
+        "privacy",
+        "security",
+        "feedback",
+        "ownership",
+        "leadership",
+        "teamwork",
+        "integrity",
+        "curiosity",
+        "resilience",
+        "adaptability",
+    }
+)
+
+
+def _uncounted(word: str) -> bool:
+    """Whether a word has no plural a text would write: a verb's -ed form ("self supervised",
+    "cloud based"; not "speed") or a mass noun ("artificial intelligence", "cost management"),
+    where a generated plural ("superviseds", "intelligences") would only grow the automaton.
+    (An -ing form may have one: "embeddings", "trainings"; and "researches" is a verb.)"""
+    return (word.endswith("ed") and not word.endswith("eed")) or word in _MASS_NOUNS
 
 
 _KINDS_OF_THING = frozenset(
