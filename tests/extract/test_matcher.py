@@ -669,3 +669,17 @@ def test_a_product_named_like_a_person_is_the_person_before_a_role() -> None:
 def test_a_possessive_before_what_is_built_with_a_technology() -> None:
     hits = full_matcher().find("Extended Airflow's operators; Git Hub Actions for CI")
     assert [hit.form.skill for hit in hits][:2] == ["apache-airflow", "github-actions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rewrote the billing service in Rust.", ["rust"]),
+        ("Built survival models in R, and reports in Excel", ["excel", "r"]),
+        ("We believe in Go-getters", []),  # no clause ends after the name
+        ("Join the data team within D3.", []),  # "within" is no "in"
+        ("Internship starts in Spring.", []),  # a season: no neighbour confirms Spring
+    ],
+)
+def test_what_a_thing_was_done_in_names_the_language(text: str, expected: list[str]) -> None:
+    assert sorted({hit.form.skill for hit in full_matcher().find(text)}) == expected
