@@ -676,6 +676,7 @@ def test_a_possessive_before_what_is_built_with_a_technology() -> None:
     [
         ("Rewrote the billing service in Rust.", ["rust"]),
         ("Built survival models in R, and reports in Excel", ["excel", "r"]),
+        ("Ran hyperparameter sweeps on Ray.", ["ray"]),
         ("We believe in Go-getters", []),  # no clause ends after the name
         ("Join the data team within D3.", []),  # "within" is no "in"
         ("Internship starts in Spring.", []),  # a season: no neighbour confirms Spring

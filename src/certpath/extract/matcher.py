@@ -906,7 +906,8 @@ def _check(
                     ):
                         after = _BUILT_WITH.match(text, end)
                         if after is None and _IN_BEFORE.search(text, max(0, start - 4), start):
-                            # "Rewrote the billing service in Rust.": what it was done in
+                            # "Rewrote the service in Rust.", "Ran sweeps on Ray.": what it
+                            # was done in or on
                             after = _CLAUSE_ENDS.match(text, end)
                 if after is None:
                     return None
@@ -962,11 +963,11 @@ _BUILT_WITH = re.compile(
 """What is built or run with a technology, right after its name: "Spark jobs", "Kafka
 topics", "Airflow's operators", "R scripts", "Excel macros" (for a technical name only:
 "research topics" names no research skill)."""
-_IN_BEFORE = re.compile(r"(?<![A-Za-z0-9])in $")
-"""The word "in" right before a hit (not the end of "within")."""
+_IN_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?:in|on) $")
+"""The word "in" or "on" right before a hit (not the end of "within")."""
 _CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.,;:!?)]|\n|$|(?:and|or)[ \t])")
-"""The end of a clause right after a name, which "in" before it made what a thing was done in
-("Built survival models in R.", "reports in Excel, Tableau")."""
+"""The end of a clause right after a name, which "in" or "on" before it made what a thing was
+done in or on ("Built survival models in R.", "reports in Excel, Tableau", "sweeps on Ray.")."""
 _PREPOSITIONS = (
     b" with",
     b" in",
