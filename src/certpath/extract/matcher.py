@@ -957,7 +957,7 @@ which folded text no longer shows)."""
 _BUILT_WITH = re.compile(
     r"(?:['’]s)?[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|"
     r"streams|scripts|scripting|stored procedures|notebooks|workloads|brokers|executors|"
-    r"macros|formulas|workbooks|APIs?|microservices|backends?)(?![A-Za-z0-9])",
+    r"macros|formulas|workbooks|tasks|APIs?|microservices|backends?)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 """What is built or run with a technology, right after its name: "Spark jobs", "Kafka
