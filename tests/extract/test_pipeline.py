@@ -401,3 +401,13 @@ def test_a_whole_item_of_a_skills_list_is_its_own_context() -> None:
     # and the words around a name still rule it out: medical records, not Amazon EMR
     assert "amazon-emr" in extract("Skills: Python, EMR, Spark").skill_ids()
     assert "amazon-emr" not in extract("Skills: Claims, EMR, and Registry Data").skill_ids()
+
+
+def test_a_skill_above_the_benefits_confirms_no_perk_below_it() -> None:
+    text = (
+        "Requirements\n- Docker and Kubernetes\nBenefits\n- Free lunch from our in-house Chef\n"
+        "- Spark your career with a learning budget\n"
+    )
+    assert sorted(by_skill(text)) == ["docker", "kubernetes"]
+    # a list of tools inside the benefits still confirms its own names
+    assert "apache-spark" in by_skill("Benefits\n- Free training: Python, Kafka, Spark\n")

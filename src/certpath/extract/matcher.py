@@ -837,6 +837,8 @@ def _spaced_letter(text: str, start: int, end: int) -> bool:
     return letters >= 3
 
 
+NEARBY_SKILL = "(a nearby skill)"
+"""The cue of an ambiguous hit that a neighbouring skill confirmed, not a word of its own."""
 _new = tuple.__new__
 """Builds a :class:`Hit` without the Python-level ``__new__`` a NamedTuple call goes through."""
 
@@ -884,7 +886,7 @@ def _check(
             and anchors[low] <= end + form.window
             and not (form.case_sensitive and _starts_prose(text, start, end))
         ):
-            hit = _new(Hit, (form, start, end, form.confidence - 0.05, "(a nearby skill)"))
+            hit = _new(Hit, (form, start, end, form.confidence - 0.05, NEARBY_SKILL))
         else:
             # folded has one pad character in front: text offset i is folded offset i + 1
             cue = form.cues.search(folded, max(0, start + 1 - form.window), start + 1)

@@ -31,7 +31,7 @@ from certpath.extract.document import (
     SectionKind,
     Strength,
 )
-from certpath.extract.matcher import Hit, Matcher, outside_links
+from certpath.extract.matcher import NEARBY_SKILL, Hit, Matcher, outside_links
 from certpath.extract.sections import detect_sections, flattened
 
 if TYPE_CHECKING:
@@ -464,6 +464,13 @@ class Extractor:
             if section is SectionKind.BENEFITS and hit.form.skill in self.nameable:
                 continue
             if (
+                hit.cue == NEARBY_SKILL
+                and under is not None
+                and section in _NEIGHBOURLESS
+                and not _neighbour_within(hits, number, under.start, under.end)
+            ):
+                continue  # "Benefits\n- Free lunch from our Chef" after "Docker" in the skills
+            if (
                 section is SectionKind.COMPANY
                 and hit.form.skill in self.soft_or_business
                 and _values_heading(under)
@@ -825,6 +832,33 @@ def _parentheses(text: str, hits: list[Hit]) -> list[tuple[int, int, int]]:
 
 
 _NO_YEARS: tuple[float | None, bool] = (None, False)
+
+
+_NEIGHBOURLESS = frozenset({SectionKind.BENEFITS})
+"""Sections whose ambiguous names a skill of another section does not confirm: a list of
+perks is no list of skills ("Spark your career", "our in-house Chef"). (Others would lose
+more than they gain: where a heading was misread, a list of tools runs over a boundary.)"""
+
+
+def _neighbour_within(hits: list[Hit], number: int, low: int, high: int) -> bool:
+    """Whether a skill that confirms its neighbours stands near ``hits[number]`` (an ambiguous
+    name a nearby skill confirmed) inside ``[low, high)``, its own section: a skill just above
+    a section's heading does not confirm a name below it ("...Docker and Kubernetes\nBenefits\n
+    - Free lunch from our in-house Chef")."""
+    hit = hits[number]
+    form = hit.form
+    low, high = max(low, hit.start - form.window), min(high, hit.end + form.window)
+    for other in hits:
+        if other.start >= high:
+            break
+        if (
+            other is not hit
+            and other.start >= low
+            and not other.form.ambiguous
+            and (other.form.technical or not form.technical)
+        ):
+            return True
+    return False
 
 
 def _years(
