@@ -632,6 +632,8 @@ def test_framework_names_beside_other_frameworks() -> None:
     assert [hit.form.skill for hit in hits] == ["spring-boot", "django", "express"]
     assert full_matcher().find("Express your ideas within our framework; a Spring break") == []
     assert full_matcher().find("Every Spring we refresh our competency framework") == []
+    hits = full_matcher().find("Java Spring developers")  # two names, not one
+    assert [hit.form.skill for hit in hits] == ["java", "spring-boot"]
 
 
 @pytest.mark.parametrize(
