@@ -182,6 +182,9 @@ def test_years_of_experience(skill: str, years: float) -> None:
         ("data mining Minimum 2 years working in SQL", "data-mining", None),
         ("12 month contract with Python", "python", None),
         ("Lead the 18 month Python migration", "python", None),  # a duration
+        # what an activity made, then what it was made in
+        ("6 years of professional experience building ML models in Python", "python", 6.0),
+        ("5+ years of experience developing data pipelines using Spark", "apache-spark", 5.0),
         ("Python (min. 4 years)", "python", 4.0),
         ("SQL (3 months)", "sql", 0.25),
     ],

@@ -185,6 +185,9 @@ _YEARS_BEFORE = re.compile(
     # such as Python", "with visualization tools (Tableau, Power BI)"
     r"(?:(?:(?<=experience)|(?<=with)|(?<=in)|(?<=using)|(?<=of))"
     r"(?:\s+[\w/&-]+){1,4}?\s*(?::|(?=\()|,?\s+(?:such\s+as|like|including|e\.g\.,?)))?"
+    # what the activity made, then what it was made in: "building ML models in Python"
+    r"(?:(?:(?<=building)|(?<=developing)|(?<=writing)|(?<=deploying)|(?<=designing))"
+    r"(?:\s+[\w/&-]+){1,3}?\s+(?:in|with|using|on))?"
     r"\s*\(?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
 )
