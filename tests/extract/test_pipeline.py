@@ -185,6 +185,7 @@ def test_years_of_experience(skill: str, years: float) -> None:
         # what an activity made, then what it was made in
         ("6 years of professional experience building ML models in Python", "python", 6.0),
         ("5+ years of experience developing data pipelines using Spark", "apache-spark", 5.0),
+        ("5 years of experience building ML models in healthcare", "healthcare", None),
         ("Python (min. 4 years)", "python", 4.0),
         ("SQL (3 months)", "sql", 0.25),
     ],
@@ -412,5 +413,7 @@ def test_a_skill_above_the_benefits_confirms_no_perk_below_it() -> None:
         "- Spark your career with a learning budget\n"
     )
     assert sorted(by_skill(text)) == ["docker", "kubernetes"]
-    # a list of tools inside the benefits still confirms its own names
+    # a list of tools inside the benefits still confirms its own names, and a name's own words
     assert "apache-spark" in by_skill("Benefits\n- Free training: Python, Kafka, Spark\n")
+    text = "Requirements\n- Docker and Kubernetes\nBenefits\n- Paid Kafka certification\n"
+    assert "apache-kafka" in by_skill(text)

@@ -572,6 +572,8 @@ def test_thousands_of_unclosed_elements_are_taken_out_with_their_text_kept() -> 
     document = read(page.encode(), name="page.html")
     assert document.text.split() == ["Python"] * 20000
     assert html_to_text("<div><span>Python</div>" * 3) == "Python\nPython\nPython\n"
+    flattened = html_to_text("<div>" * 2100 + "<span>Python</span><span>SQL</span>")
+    assert flattened == "Python SQL\n"  # an inline tag taken out leaves a space
 
 
 def test_json_resume() -> None:

@@ -505,6 +505,16 @@ class Matcher:
             return hits
         return sorted([*hits, *added], key=_START)
 
+    def confirmed_within(self, text: str, hit: Hit, low: int, high: int) -> Hit | None:
+        """``hit`` found again in ``text[low:high]`` alone (its section), or None: whether its
+        cue words or skills near it there confirm it, not those of the text around
+        ("Benefits: Paid Kafka certification" after a skills list; not "our in-house Chef")."""
+        low, high = max(low, hit.start - 300), min(high, hit.end + 300)
+        for again in self.find(text[low:high]):
+            if again.start + low == hit.start and again.form.skill == hit.form.skill:
+                return again._replace(start=hit.start, end=hit.end)
+        return None
+
     def find(self, text: str) -> list[Hit]:
         """Every skill hit in ``text``, longest-first without overlaps, in text order."""
         folded = b" " + fold_bytes(text) + b" "
@@ -805,6 +815,13 @@ def _initial(text: str, start: int, end: int) -> bool:
     )
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds ``at`` starts, at most 80 characters back: after the last
+    line break or sentence mark before it."""
+    low = max(0, at - 80)
+    return max(text.rfind(mark, low, at) + 1 for mark in "\n.;:!?") or low
+
+
 def _sign(text: str, start: int) -> bool:
     """Whether the one-letter hit at ``start`` is a registered-trademark or copyright sign
     written in letters: in brackets glued to a capitalised name before it ("Excel(R)", "SQL
@@ -907,9 +924,13 @@ def _check(
                         and not _starts_prose(text, start, end)  # "Assembly jobs available"
                     ):
                         after = _BUILT_WITH.match(text, end)
-                        if after is None and _IN_BEFORE.search(text, max(0, start - 4), start):
-                            # "Rewrote the service in Rust.", "Ran sweeps on Ray.": what it
-                            # was done in or on
+                        if (
+                            after is None
+                            and _IN_BEFORE.search(text, max(0, start - 4), start)
+                            and _WORK_DONE.search(text, _clause_start(text, start - 3), start)
+                        ):
+                            # "Rewrote the service in Rust.", "Ran sweeps on Ray.": what the
+                            # work was done in or on
                             after = _CLAUSE_ENDS.match(text, end)
                 if after is None:
                     return None
@@ -957,19 +978,35 @@ developer", "Snowflake certification", or a version ("Spark 2.4", "Go 1.21"; dot
 a year or a count) (over the text as written: not across a line break or a punctuation mark,
 which folded text no longer shows)."""
 _BUILT_WITH = re.compile(
-    r"(?:['’]s)?[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|"
+    r"(?:['’]s[ \t]+(?:operators|DAGs|APIs?|clusters?|brokers|executors|topics|notebooks|"
+    r"workloads)|[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|"
     r"streams|scripts|scripting|stored procedures|notebooks|workloads|brokers|executors|"
-    r"macros|formulas|workbooks|tasks|APIs?|microservices|backends?)(?![A-Za-z0-9])",
+    r"macros|formulas|workbooks|APIs?|microservices|backends?))(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 """What is built or run with a technology, right after its name: "Spark jobs", "Kafka
-topics", "Airflow's operators", "R scripts", "Excel macros" (for a technical name only:
-"research topics" names no research skill)."""
+topics", "R scripts", "Excel macros", "a Rust backend" (for a technical name only: "research
+topics" names no research skill); after a possessive, only what no person has: "Airflow's
+operators", not "Julia's tasks" or "Ray's backend team"."""
 _IN_BEFORE = re.compile(r"(?<![A-Za-z0-9])(?:in|on) $")
 """The word "in" or "on" right before a hit (not the end of "within")."""
-_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.,;:!?)]|\n|$|(?:and|or)[ \t])")
-"""The end of a clause right after a name, which "in" or "on" before it made what a thing was
-done in or on ("Built survival models in R.", "reports in Excel, Tableau", "sweeps on Ray.")."""
+_CLAUSE_ENDS = re.compile(r"[ \t]*(?:[.;:!?)]|,(?![ \t]*[A-Z])|\n|$|(?:and|or)[ \t])")
+"""The end of a clause right after a name, which "in" or "on" before it, after work done,
+made what the work was done in or on ("Built survival models in R.", "sweeps on Ray."); not a
+comma before a capital ("in Snowflake, AZ")."""
+_WORK_DONE = re.compile(
+    r"(?<![A-Za-z])(?:(?:re)?(?:wr[io]te|written|writing|built|build|building|coded|coding|"
+    r"programm(?:ed|ing)|script(?:ed|ing)|implement(?:ed|ing)|develop(?:ed|ing)|automat(?:ed|ing)|"
+    r"prototyp(?:ed|ing)|model(?:l?ed|l?ing)|analy[sz](?:ed|ing)|train(?:ed|ing)|"
+    r"deploy(?:ed|ing)|migrat(?:ed|ing)|configur(?:ed|ing|ation)|ported|ran|run|running|"
+    r"taught|teach(?:ing)?)|courses?|services?|code|models?|"
+    r"scripts?|apps?|applications?|tools?|reports?|dashboards?|pipelines?|sweeps|"
+    r"simulations?|analys[ie]s|datasets?|queries)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""Work done in a language or on a platform, before the "in" or "on" that names it: "Rewrote
+the billing service in Rust.", "Ran sweeps on Ray."; not "Thank you for your interest in
+Snowflake.", "ranked 2-dan in Go." or "a thesis on Kafka."."""
 _PREPOSITIONS = (
     b" with",
     b" in",
@@ -1444,7 +1481,6 @@ _MASS_NOUNS = frozenset(
     {
         "intelligence",
         "management",
-        "science",
         "knowledge",
         "software",
         "hardware",

@@ -186,7 +186,7 @@ _YEARS_BEFORE = re.compile(
     r"(?:(?:(?<=experience)|(?<=with)|(?<=in)|(?<=using)|(?<=of))"
     r"(?:\s+[\w/&-]+){1,4}?\s*(?::|(?=\()|,?\s+(?:such\s+as|like|including|e\.g\.,?)))?"
     # what the activity made, then what it was made in: "building ML models in Python"
-    r"(?:(?:(?<=building)|(?<=developing)|(?<=writing)|(?<=deploying)|(?<=designing))"
+    r"(?P<made>(?:(?<=building)|(?<=developing)|(?<=writing)|(?<=deploying)|(?<=designing))"
     r"(?:\s+[\w/&-]+){1,3}?\s+(?:in|with|using|on))?"
     r"\s*\(?\s*(?:\w+\s+){0,1}$",
     re.IGNORECASE,
@@ -472,7 +472,12 @@ class Extractor:
                 and section in _NEIGHBOURLESS
                 and not _neighbour_within(hits, number, under.start, under.end)
             ):
-                continue  # "Benefits\n- Free lunch from our Chef" after "Docker" in the skills
+                # "Benefits\n- Free lunch from our Chef" after "Docker" in the skills: kept
+                # only if its own words confirm it ("Paid Kafka certification")
+                alone = self.matcher.confirmed_within(text, hit, under.start, under.end)
+                if alone is None:
+                    continue
+                hit = alone
             if (
                 section is SectionKind.COMPANY
                 and hit.form.skill in self.soft_or_business
@@ -883,6 +888,8 @@ def _years(
                 unit = found.group(2).lower()[:1]
                 if unit == "m" and _OF_EXPERIENCE.search(found.group()) is None:
                     return _NO_YEARS  # "the 18 month Snowflake migration" is no experience
+                if found.group("made") and not hits[number].form.technical:
+                    return _NO_YEARS  # "building teams in fast-paced environments"
                 # "0-2 years of SQL" asks for none
                 years = _number(found.group(1)) * _IN_YEARS.get(unit, 1)
                 return (round(years, 2), True) if years else _NO_YEARS

@@ -1862,12 +1862,12 @@ taken out: an HTML parser checks the elements still open at every tag, so a page
 def _flattened_nesting(page: str) -> str:
     """``page``, or, when it leaves thousands of container and inline elements open (broken or
     hostile markup), the page without them: a ``div`` or ``section`` a line break (``<br>``),
-    the rest nothing, the text between them kept."""
+    the rest a space, the text between them kept."""
     tags = _NESTING.findall(page)
     closed = sum(1 for slash, _ in tags if slash)
     if len(tags) - 2 * closed <= _DEEPEST:
         return page
-    return _NESTING.sub(lambda tag: "<br>" if tag.group(2).lower() in _BLOCK_TAGS else "", page)
+    return _NESTING.sub(lambda tag: "<br>" if tag.group(2).lower() in _BLOCK_TAGS else " ", page)
 
 
 def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: bool) -> Document:
