@@ -852,7 +852,8 @@ def _neighbour_within(hits: list[Hit], number: int, low: int, high: int) -> bool
     """Whether a skill that confirms its neighbours stands near ``hits[number]`` (an ambiguous
     name a nearby skill confirmed) inside ``[low, high)``, its own section: a skill just above
     a section's heading does not confirm a name below it ("...Docker and Kubernetes\nBenefits\n
-    - Free lunch from our in-house Chef")."""
+    - Free lunch from our in-house Chef"). The hits as found, glued words split ("and
+    HiveDeep knowledge"), answer first; :meth:`Matcher.confirmed_within` then looks again."""
     hit = hits[number]
     form = hit.form
     low, high = max(low, hit.start - form.window), min(high, hit.end + form.window)
