@@ -811,7 +811,8 @@ def _legacy_text(data: bytes) -> tuple[str, str] | None:
     """Bytes that are not UTF-8 decoded with the legacy code page they read best in, or None.
 
     Windows-1252 is what most non-UTF-8 resumes turn out to be ("smart quotes" 0x93/0x94) and
-    is kept whenever its reading uses the letters of one Western language, in their places.
+    is kept whenever each word of its reading uses the letters of one Western language, in
+    their places (a byte or two it leaves undefined are dropped, as browsers drop them).
     Central European (Windows-1250, ISO-8859-2: "Zażółć gęślą jaźń") and Turkish (Windows-1254:
     "İstanbul") text decodes too, as wrong letters and signs ("Za¿ó³æ gêœl¹ jaŸñ", "Ýstanbul");
     another code page is taken only when its reading fits one of its languages and the
@@ -836,7 +837,7 @@ def _legacy_text(data: bytes) -> tuple[str, str] | None:
             continue
         if not _reads_as(text, alphabets):
             continue
-        clear = western is None or _misplaced(western, set(western))
+        clear = western is None or _misplaced(western)
         if clear or _clearly_different(data, encoding):
             return text, encoding
     return (western, "cp1252") if western is not None and usable else None
@@ -873,18 +874,16 @@ def _decoded(data: bytes, encoding: str) -> str | None:
 def _reads_as(text: str, alphabets: tuple[frozenset[str], ...]) -> bool:
     """Whether every letter beyond ASCII belongs to one of the languages, and no character
     beyond ASCII stands where no language puts it (:func:`_misplaced`)."""
-    characters = {char for char in set(text) if not char.isascii()}
-    letters = {char for char in characters if char.isalpha()}
+    letters = {char for char in set(text) if not char.isascii() and char.isalpha()}
     fits = any(letters <= alphabet for alphabet in alphabets)
-    return fits and not _misplaced(text, characters)
+    return fits and not _misplaced(text)
 
 
 def _fits_western(text: str) -> bool:
     """Whether a Windows-1252 reading is Western text: each word in the letters of one Western
     language (a Swedish resume may name "Genève" or "naïve Bayes"), in their places, and not
     Turkish that reads as Icelandic."""
-    characters = {char for char in set(text) if not char.isascii()}
-    if _misplaced(text, characters) or _turkish_in_disguise(text):
+    if _misplaced(text) or _turkish_in_disguise(text):
         return False
     words = {word for word in _WORD_OF_LETTERS.findall(text) if not word.isascii()}
     return all(
@@ -904,14 +903,14 @@ def _turkish_in_disguise(text: str) -> bool:
     return icelandic >= 3 and not any(char in text for char in _ICELANDIC_VOWELS)
 
 
-def _misplaced(text: str, characters: set[str]) -> bool:
-    """Whether a character beyond ASCII (of ``characters``, those the text holds) stands where
-    no language puts it: a sign glued to a word where typography never puts one ("Za¿ó³æ",
-    "¾udia", Polish and Slovak read as Windows-1252), or a capital right after a small letter
-    ("jaŸñ"). Small letters and the signs allowed everywhere are never looked at."""
+def _misplaced(text: str) -> bool:
+    """Whether a character beyond ASCII stands where no language puts it: a sign glued to a
+    word where typography never puts one ("Za¿ó³æ", "¾udia", Polish and Slovak read as
+    Windows-1252), or a capital right after a small letter ("jaŸñ"). Small letters and the
+    signs allowed everywhere are never looked at."""
     suspects = sorted(
         char
-        for char in characters
+        for char in set(text)
         if not char.isascii()
         and (char.isupper() or not (char.isalpha() or char.isspace() or char in _ANYWHERE))
     )
@@ -1863,6 +1862,8 @@ def _flattened_nesting(page: str) -> str:
     """``page``, or, when it leaves thousands of container and inline elements open (broken or
     hostile markup), the page without them: a ``div`` or ``section`` a line break (``<br>``),
     the rest a space, the text between them kept."""
+    if page.count("<") <= _DEEPEST:  # most pages: too few tags to nest that deep
+        return page
     tags = _NESTING.findall(page)
     closed = sum(1 for slash, _ in tags if slash)
     if len(tags) - 2 * closed <= _DEEPEST:
