@@ -362,6 +362,24 @@ def test_glued_bullets_of_a_flattened_text_are_split_but_not_camel_case_names() 
     )
 
 
+def test_a_name_split_by_a_hyphen_at_a_line_break_is_found_whole() -> None:
+    text = (
+        "Built services on Kuber-\nnetes with machine-\n  learning, data visuali-\nzation, "
+        "problem- solving and Java-\nScript. Python - 3 years; Research- Experience; "
+        "pre- and post-training"
+    )
+    hits = full_matcher().find_glued(text, lost_breaks=False)
+    assert [(hit.form.skill, text[hit.start : hit.end]) for hit in hits] == [
+        ("kubernetes", "Kuber-\nnetes"),
+        ("machine-learning", "machine-\n  learning"),
+        ("data-visualization", "data visuali-\nzation"),
+        ("problem-solving", "problem- solving"),
+        ("javascript", "Java-\nScript"),
+        ("python", "Python"),
+        ("research", "Research"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

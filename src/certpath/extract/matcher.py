@@ -271,8 +271,54 @@ class Matcher:
         whole is a name ("Python3", "EC2"). With ``lost_breaks`` (bullets glued to each other:
         "...causal inferenceFamiliarity with Python", "R or PythonStatistics") a letter
         followed by a capitalised word is also a word boundary, unless a one-word name spans
-        it ("JavaScript", "PyTorch"). Spans are in ``text``; a hit that would run across such
-        a boundary is dropped."""
+        it ("JavaScript", "PyTorch"). A name a line break splits at a hyphen is found whole
+        (:meth:`_across_breaks`). Spans are in ``text``; a hit that would run across a lost line
+        break is dropped."""
+        hits = self._unglued(text, lost_breaks)
+        breaks = list(_BROKEN.finditer(text))
+        if not breaks:
+            return hits
+        whole = self._across_breaks(text, breaks)
+        if not whole:
+            return hits
+        whole.sort(key=_START)
+        covered = _covered(whole)
+        kept = [hit for hit in hits if not (covered(hit[1]) or covered(hit[2] - 1))]
+        return sorted([*kept, *whole], key=_START)
+
+    def _across_breaks(self, text: str, breaks: list[re.Match[str]]) -> list[Hit]:
+        """The hits of names split by a hyphen at a line break, as a typesetter hyphenates
+        ("Kuber-\\nnetes", "data visuali-\\nzation") or as a line ending a compound leaves it
+        ("machine-\\nlearning"), or by a space after a hyphen where a converter lost that line
+        break ("problem- solving"). Each break is joined both ways, with the hyphen and without
+        it; of the names found across a break, the longest. Spans are in ``text``."""
+        found = []
+        for keep_hyphen in (True, False):
+            pieces, joins, removed = [], [], []
+            last = gone = 0
+            for match in breaks:
+                cut = match.start() + 1 if keep_hyphen else match.start()
+                pieces.append(text[last:cut])
+                gone += match.end() - cut
+                joins.append(match.end() - gone)  # where the next line begins, joined
+                removed.append(gone)
+                last = match.end()
+            pieces.append(text[last:])
+            for form, start, end, confidence, cue in self.find("".join(pieces)):
+                before = bisect.bisect_right(joins, start)
+                inside = bisect.bisect_left(joins, end)
+                if inside > before:  # a break lies inside the name
+                    shift = removed[before - 1] if before else 0
+                    found.append((form, start + shift, end + removed[inside - 1], confidence, cue))
+        found.sort(key=lambda hit: hit[1] - hit[2])  # the longest first
+        whole: list[Hit] = []
+        for hit in found:
+            if all(hit[2] <= other[1] or other[2] <= hit[1] for other in whole):
+                whole.append(_new(Hit, hit))
+        return whole
+
+    def _unglued(self, text: str, lost_breaks: bool) -> list[Hit]:
+        """:meth:`find_glued` but for names split at a line break."""
         numbered = self._numbered(text)
         joins = _glued(text) if lost_breaks else []
         glued = []
@@ -797,6 +843,12 @@ def _glued(text: str) -> list[int]:
     joins.sort()
     return joins
 
+
+_BROKEN = re.compile(r"-(?<=[A-Za-z]-)(?:[ \t]*\r?\n[ \t]*(?=[A-Za-z])|[ \t]+(?=[a-z]))")
+"""A hyphen after a letter that ends a line before a letter, or that a space follows before a
+lower-case letter, as where a converter turned the line break into a space ("problem-
+solving"), but not a dash ("Python - 3 years") nor one that a space follows before a number or
+a capital ("Research- Experience")."""
 
 _NAME_AFTER = re.compile(r"\. ?[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+ |(?<![A-Za-z])[A-Z]\. ?)$")
