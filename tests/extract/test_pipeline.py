@@ -417,3 +417,17 @@ def test_a_skill_above_the_benefits_confirms_no_perk_below_it() -> None:
     assert "apache-spark" in by_skill("Benefits\n- Free training: Python, Kafka, Spark\n")
     text = "Requirements\n- Docker and Kubernetes\nBenefits\n- Paid Kafka certification\n"
     assert "apache-kafka" in by_skill(text)
+
+
+def test_each_bullet_of_a_skills_list_is_an_item_whatever_its_glyph() -> None:
+    text = "SKILLS\n\uf0b7 Python\n\uf0b7 Go\n\uf0a7 R\n\u25a0 Julia\n\u27a4 Rust\n\u2714 Spark\n"
+    mentions = [m for m in extract(text).mentions if not m.inferred]
+    assert [(m.skill, m.text) for m in mentions] == [
+        ("python", "Python"),
+        ("go", "Go"),
+        ("r", "R"),
+        ("julia", "Julia"),
+        ("rust", "Rust"),
+        ("apache-spark", "Spark"),
+    ]
+    assert {m.section for m in mentions} == {SectionKind.SKILLS}

@@ -957,6 +957,12 @@ def test_ligatures_full_width_letters_and_soft_hyphens_are_read_as_what_they_sta
     assert "Kubernetes and Airflow" in page.text
 
 
+def test_a_symbol_fonts_bullets_are_read_as_bullets() -> None:
+    # Symbol's and Wingdings' bullets as a PDF or a copied Word list gives them
+    text = "Skills\n\uf0b7 Python\n\uf0a7 Go\n\uf0d8 R\n\uf076 Spark\n"
+    assert read(text).text == "Skills\n• Python\n• Go\n• R\n• Spark\n"
+
+
 def test_mojibake_is_repaired_and_clean_accents_are_left_alone() -> None:
     # UTF-8 once decoded as Windows-1252, and as Latin-1 (its C1 controls kept)
     assert read("Skills â€¢ Python â€¢ NaÃ¯ve Bayes\n").text == "Skills • Python • Naïve Bayes\n"

@@ -710,9 +710,12 @@ def _listed_activity(word: str) -> bool:
     return word == "analytics" or _activity(word, _NOT_LISTED)
 
 
-LIST_ITEM = re.compile(r"[^\n,;|•·▪●◦➢✓]+")
+BULLETS = "•·▪●◦○■□◆◇❖➢➤►▶‣⁃∙★✓✔"
+"""Characters that open a list item. A bullet a symbol font drew ("\\uf0b7" of Symbol,
+"\\uf0a7" of Wingdings) is read as "•" (:func:`certpath.extract.readers.normalise_text`)."""
+LIST_ITEM = re.compile(f"[^\\n,;|{BULLETS}]+")
 """An item of a list: what lies between line breaks and list separators."""
-ITEM_EDGES = frozenset(" \t\r-*–—:.()[]")
+ITEM_EDGES = frozenset(" \t\r-*–—:.()[]" + BULLETS)
 _MONTHS_TAIL = re.compile(r"\s*-\s*Experience\b", re.IGNORECASE)
 _CONJUNCTIONS = (" and ", " or ", " & ", "/", "/ ", "&", "& ", "\tand ", " and\t")
 _LISTED = (",", " and ", " or ", " & ", "/", " /", "&", " ,")
@@ -1152,9 +1155,13 @@ def _shouted(text: str, written: str, start: int, end: int) -> bool:
     if _LOWER.search(text, max(0, start - 60), min(len(text), end + 60)) is None:
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(" \t-*•·") and _ITEM_END.match(text, end) is not None
+    return (
+        not text[line_start:start].strip(_ITEM_OPENERS) and _ITEM_END.match(text, end) is not None
+    )
 
 
+_ITEM_OPENERS = " \t-*" + BULLETS
+"""What may come before a list item's name on its line."""
 _ITEM_END = re.compile(r"[ \t]*(?:[-:,;|]|\r?\n|$)")
 """What may follow a list item's name: a separator or the end of its line."""
 
@@ -1177,7 +1184,7 @@ def _starts_prose(text: str, start: int, end: int) -> bool:
     capital then says nothing, so a neighbouring skill cannot confirm it (a cue still can).
     A list item ("- Swift", "Swift, Kotlin") is not prose."""
     before = start - 1
-    while before >= 0 and text[before] in " \t-*•·":
+    while before >= 0 and text[before] in _ITEM_OPENERS:
         before -= 1
     if before >= 0 and text[before] not in ".!?\n":
         return False

@@ -1047,10 +1047,11 @@ def _declared_text(data: bytes, label: str) -> tuple[str, str] | None:
 def normalise_text(text: str) -> str:
     """NFC, ``\\n`` line ends, no control characters other than ``\\n`` and ``\\t``; typographic
     ligatures spelt out ("ﬂ" in "MLﬂow", as LaTeX PDFs give it), full-width letters made ASCII,
-    soft hyphens and zero-width characters dropped ("Kuber&shy;netes"); UTF-8 that was once
-    decoded as Latin-1 or Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`);
-    a run of spaces or tabs between two words made one space ("machine  learning", as text
-    taken from a justified or columned page has it), indentation kept.
+    a symbol font's bullets made "•" (:data:`_SPELLED_OUT`), soft hyphens and zero-width
+    characters dropped ("Kuber&shy;netes"); UTF-8 that was once decoded as Latin-1 or
+    Windows-1252 repaired ("NaÃ¯ve Bayes", "â€¢ SQL": :func:`_unmangle`); a run of spaces or
+    tabs between two words made one space ("machine  learning", as text taken from a justified
+    or columned page has it), indentation kept.
 
     Every reader applies it; so does the market layer to a posting read from a table.
 
@@ -1099,8 +1100,12 @@ _SPELLED_OUT: dict[int, str | None] = {
     **{code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)},
     **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
     **dict.fromkeys((0x00AD, 0x200B, 0x200C, 0x200D, 0x2060)),
+    **dict.fromkeys((0xF06C, 0xF06E, 0xF071, 0xF075, 0xF076, 0xF077, *range(0xF080, 0xF100)), "•"),
 }
-"""Characters read as what they stand for (ligatures, full-width ASCII), and ones dropped."""
+"""Characters read as what they stand for (ligatures, full-width ASCII), and ones dropped. A
+character a symbol font (Symbol, Wingdings) drew in the private use area, as a PDF or a copied
+Word list gives its bullets ("\\uf0b7", "\\uf0a7", "\\uf0d8"), is a bullet: those from U+F080 on,
+and Wingdings' round, square and diamond bullets below (its ASCII letters' places)."""
 _TO_SPELL_OUT = re.compile("[" + "".join(map(chr, sorted(_SPELLED_OUT))) + "]")
 
 

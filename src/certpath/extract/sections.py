@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from certpath.extract.document import Section, SectionKind
-from certpath.extract.matcher import ITEM_EDGES, LIST_ITEM
+from certpath.extract.matcher import BULLETS, ITEM_EDGES, LIST_ITEM
 
 
 def _phrases(text: str) -> tuple[str, ...]:
@@ -198,7 +198,7 @@ _DECORATION = re.compile(
     r"^(?:[\s#*_>\-•·▪●◦■–—|=~+]|[^\w\s]|\d{1,2}[.)](?=\s)|[IVX]{1,4}\.(?=\s))+"
     r"|[\s*_:|=~#\-–—.\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+$"
 )
-_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦■–—+]|\d{1,2}[.)])\s+")
+_ITEM = re.compile(f"^\\s*(?:[-*+–—{BULLETS}]|\\d{{1,2}}[.)])\\s+")
 _SPACES = re.compile(r"\s+")
 _LETTER_SPACED = re.compile(r"^(?:\w ){3,}\w$")
 _WISHED_FOR = ("preferred", "optional", "nice to have", "nice-to-have", "a plus", "plus", "bonus")
