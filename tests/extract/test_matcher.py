@@ -362,6 +362,25 @@ def test_glued_bullets_of_a_flattened_text_are_split_but_not_camel_case_names() 
     )
 
 
+def test_no_name_runs_from_one_item_of_a_list_written_one_per_line_to_the_next() -> None:
+    matcher = full_matcher()
+    text = "Skills\nPython\nDjango\n- Azure\n- DevOps\nSQL"
+    hits = matcher.find_glued(text, lost_breaks=False)
+    assert [text[hit.start : hit.end] for hit in hits] == [
+        "Python",
+        "Django",
+        "Azure",
+        "DevOps",
+        "SQL",
+    ]
+    # a name wrapped in prose, or in a narrow column where no part is a name, stays whole
+    for text, skill in (
+        ("We build with Azure\nDevOps pipelines", "azure-devops"),
+        ("SKILLS\nMachine\nLearning", "machine-learning"),
+    ):
+        assert [hit.form.skill for hit in matcher.find_glued(text, lost_breaks=False)] == [skill]
+
+
 def test_a_name_split_by_a_hyphen_at_a_line_break_is_found_whole() -> None:
     text = (
         "Built services on Kuber-\nnetes with machine-\n  learning, data visuali-\nzation, "

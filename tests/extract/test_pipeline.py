@@ -431,3 +431,11 @@ def test_each_bullet_of_a_skills_list_is_an_item_whatever_its_glyph() -> None:
         ("apache-spark", "Spark"),
     ]
     assert {m.section for m in mentions} == {SectionKind.SKILLS}
+
+
+def test_a_line_of_a_name_wrapped_in_a_skills_column_is_no_item_of_its_own() -> None:
+    mentions = extract("SKILLS\nPower\nBI\nPython").mentions
+    assert [(m.skill, m.text) for m in mentions if not m.inferred] == [
+        ("power-bi", "Power\nBI"),
+        ("python", "Python"),
+    ]

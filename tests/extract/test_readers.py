@@ -957,6 +957,11 @@ def test_ligatures_full_width_letters_and_soft_hyphens_are_read_as_what_they_sta
     assert "Kubernetes and Airflow" in page.text
 
 
+def test_a_soft_or_unicode_hyphen_that_ends_a_line_is_a_hyphen() -> None:
+    text = "Kuber\u00ad\nnetes, Terra\u2010\nform, Prome\u2011 \ntheus, Snow\u00adflake\n"
+    assert read(text).text == "Kuber-\nnetes, Terra-\nform, Prome- \ntheus, Snowflake\n"
+
+
 def test_a_symbol_fonts_bullets_are_read_as_bullets() -> None:
     # Symbol's and Wingdings' bullets as a PDF or a copied Word list gives them
     text = "Skills\n\uf0b7 Python\n\uf0a7 Go\n\uf0d8 R\n\uf076 Spark\n"

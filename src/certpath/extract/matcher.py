@@ -226,7 +226,8 @@ class Matcher:
 
     def __init__(self, forms: list[Form]) -> None:
         self.forms = forms
-        self._one_word = frozenset(form.key for form in forms if " " not in form.key)
+        self._keys = frozenset(form.key for form in forms)
+        self._one_word = frozenset(key for key in self._keys if " " not in key)
         # the forms a shared word may name: of several words, as written (no rule to check, no
         # generated spelling); and for each form, the words it may share with one of them (see
         # :meth:`coordinated`)
@@ -275,6 +276,9 @@ class Matcher:
         (:meth:`_across_breaks`). Spans are in ``text``; a hit that would run across a lost line
         break is dropped."""
         hits = self._unglued(text, lost_breaks)
+        items = self._between_items(text, hits)
+        if items:
+            hits = self._unglued(text, lost_breaks, items)
         breaks = list(_BROKEN.finditer(text))
         if not breaks:
             return hits
@@ -317,17 +321,35 @@ class Matcher:
                 whole.append(_new(Hit, hit))
         return whole
 
-    def _unglued(self, text: str, lost_breaks: bool) -> list[Hit]:
-        """:meth:`find_glued` but for names split at a line break."""
+    def _between_items(self, text: str, hits: list[Hit]) -> list[int]:
+        """The line breaks that a name of several words runs across though they end one item
+        of a list written one per line and begin the next: the name opens its line, and what
+        it holds of that line is a name of its own ("Python" and "Django" in "Skills\\nPython
+        \\nDjango", not "Python Django"; "Azure\\nDevOps", not Azure DevOps). A name wrapped
+        in prose ("...with Azure\\nDevOps pipelines") or in a narrow column ("Machine\\nLearning")
+        stays whole."""
+        cuts = []
+        for _, start, end, _, _ in hits:
+            at = text.find("\n", start, end)
+            if at < 0:
+                continue
+            line = text.rfind("\n", 0, start) + 1
+            if not text[line:start].strip(_ITEM_OPENERS) and _key(text[start:at]) in self._keys:
+                cuts.append(at)
+        return cuts
+
+    def _unglued(self, text: str, lost_breaks: bool, items: list[int] | None = None) -> list[Hit]:
+        """:meth:`find_glued` but for names split at a line break; ``items`` are line breaks
+        between two items of a list (:meth:`_between_items`), which no name runs across."""
         numbered = self._numbered(text)
         joins = _glued(text) if lost_breaks else []
         glued = []
         if joins:
             folded = fold(text)
             glued = [at for at in joins if not self._names_across(folded, joins, at)]
-        if not numbered and not glued:
+        if not numbered and not glued and not items:
             return self.find(text)
-        cuts = sorted([*numbered, *glued])
+        cuts = sorted([*numbered, *glued, *(items or ())])
         pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         spaced = [cut + number for number, cut in enumerate(cuts)]  # the spaces added
         breaks = {cut + number for number, cut in enumerate(cuts) if cut not in numbered}
@@ -516,6 +538,8 @@ class Matcher:
         confirmed by a list either. The added hit's confidence is a tenth below its form's."""
         listable = self._listable
         found = {(hit.form.skill, hit.start) for hit in hits}
+        # a line of a name wrapped in a narrow column ("Power\nBI") is no item of its own
+        covered = _covered([hit for hit in hits if text.find("\n", hit[1], hit[2]) >= 0])
         added = []
         items = (item for start, end in spans for item in LIST_ITEM.finditer(text, start, end))
         for item in items:
@@ -534,7 +558,7 @@ class Matcher:
                 high = months.start()
             written = text[low:high]
             form = listable.get(_key(written))
-            if form is None or (form.skill, low) in found:
+            if form is None or (form.skill, low) in found or covered(low):
                 continue
             if (
                 form.case_sensitive

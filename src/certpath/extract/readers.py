@@ -1062,6 +1062,8 @@ def normalise_text(text: str) -> str:
     text = _unmangle(text)
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROLS.sub("", text)
+    if "\u00ad" in text or "\u2010" in text or "\u2011" in text:
+        text = _LINE_END_HYPHEN.sub("-", text)
     text = unicodedata.normalize("NFC", text)
     if "  " in text or "\t" in text:  # most text has neither: skip the search
         text = _SPACE_BETWEEN.sub(" ", text)
@@ -1070,6 +1072,10 @@ def normalise_text(text: str) -> str:
     return text.translate(_SPELLED_OUT)
 
 
+_LINE_END_HYPHEN = re.compile("[\u00ad\u2010\u2011](?=[ \t]*\n)")
+"""A soft or Unicode hyphen that ends a line, as a word processor breaks a word in a PDF
+("Kuber\\u00ad" then "netes"): a hyphen, so that the matcher joins the word again, where a
+soft hyphen elsewhere is dropped."""
 _SPACE_BETWEEN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 """Spaces and tabs between two words: one space is what the matcher and the reader expect."""
 _CONTINUATION = (
