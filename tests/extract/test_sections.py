@@ -160,6 +160,15 @@ def test_a_text_that_is_only_a_list_is_a_skills_list(text: str, kind: str) -> No
         ("Education & Certifications", "education"),
         ("Honors & Awards", "other"),
         ("Volunteer Work", "other"),
+        ("Tech Skills", "skills"),
+        ("HARD SKILLS", "skills"),
+        ("Technical Skills & Certifications", "skills"),
+        ("Side Projects", "projects"),
+        ("Selected Projects", "projects"),
+        ("Certifications & Training", "certifications"),
+        ("Profile Summary", "summary"),
+        ("Summary of Qualifications", "summary"),
+        ("Contact", "other"),
     ],
 )
 def test_more_resume_headings(heading: str, kind: str) -> None:
@@ -186,6 +195,8 @@ def test_more_resume_headings(heading: str, kind: str) -> None:
         ("Experience (nice to have)", "nice-to-have"),
         ("Certifications (a plus)", "nice-to-have"),
         ("License/Certification:", "certifications"),  # Indeed's heading
+        ("Similar jobs", "other"),  # a job page's list of other postings ends this one
+        ("People also viewed", "other"),
     ],
 )
 def test_more_posting_headings(heading: str, kind: str) -> None:
@@ -211,3 +222,10 @@ def test_a_line_that_goes_on_with_a_wrapped_sentence_is_no_heading() -> None:
     # prose filled to its width, or a line that ends the sentence, goes on with it
     prose = "Duties\nCode, test, and maintain internally developed mathematical software\ntools\n"
     assert kinds(prose + "Small group\nleadership experience.\n") == ["responsibilities"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Open source contributions", "Professional development", "Relevant coursework"]
+)
+def test_a_requirement_or_benefit_that_a_resume_would_use_as_a_heading_is_none(line: str) -> None:
+    assert heading_kind(line) is None

@@ -24,7 +24,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         """
         summary | professional summary | career summary | profile | professional profile |
         about me | objective | career objective | personal statement | executive summary |
-        career overview | introduction | personal profile
+        career overview | introduction | personal profile | profile summary |
+        summary of qualifications | qualifications summary | career profile |
+        professional overview
         """
     ),
     SectionKind.SKILLS: _phrases(
@@ -42,7 +44,10 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         additional skills | skills and abilities | skills & abilities | key competencies |
         technical competencies | strengths | key strengths | core strengths |
         skills & tools | skills and tools | technical skills & tools | technical skills and tools |
-        skills & technologies | skills and technologies | languages & tools | languages and tools
+        skills & technologies | skills and technologies | languages & tools | languages and tools |
+        tech skills | hard skills | skills & certifications | skills and certifications |
+        technical skills & certifications | technical skills and certifications |
+        technical toolkit | toolkit
         """
     ),
     SectionKind.EXPERIENCE: _phrases(
@@ -51,20 +56,24 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         employment history | work history | career history | relevant experience | positions |
         professional background | company details | internships | internship |
         experience details | research experience | teaching experience | industry experience |
-        leadership experience
+        leadership experience | professional history | relevant work experience |
+        work experience & internships
         """
     ),
     SectionKind.EDUCATION: _phrases(
         """
         education | academic background | academics | education details |
         educational background | academic qualifications | education and training |
-        education & training | education & certifications | education and certifications
+        education & training | education & certifications | education and certifications |
+        academic history
         """
     ),
     SectionKind.PROJECTS: _phrases(
         """
         projects | personal projects | key projects | portfolio | project details |
-        other projects | academic projects
+        other projects | academic projects | side projects | selected projects |
+        relevant projects | project experience | notable projects |
+        open-source projects
         """
     ),
     SectionKind.CERTIFICATIONS: _phrases(
@@ -73,7 +82,10 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         licenses & certifications | licences and certifications | courses | training |
         training and certifications | training & certifications | certifications and training |
         license/certification | licenses/certifications | licence/certification | licenses |
-        licences | certifications and licenses | certifications & licenses
+        licences | certifications and licenses | certifications & licenses |
+        certifications & training | courses & certifications | courses and certifications |
+        certificates and courses | licenses & certificates | licenses and certificates |
+        professional certifications
         """
     ),
     SectionKind.RESPONSIBILITIES: _phrases(
@@ -161,7 +173,9 @@ _HEADINGS: dict[SectionKind, tuple[str, ...]] = {
         awards & honors | awards & honours | honors and awards | honours and awards |
         awards & achievements | awards and achievements | physical requirements |
         physical demands | working conditions | work environment | how to apply |
-        travel requirements
+        travel requirements | contact | contact information | contact details |
+        personal details | personal information | similar jobs | related jobs | more jobs |
+        recommended jobs | jobs you may like | people also viewed | similar positions
         """
     ),
     SectionKind.COMPANY: _phrases(
