@@ -78,3 +78,28 @@ def test_shipped_confidence_model_is_what_the_labels_fit(
     held_out = model["provenance"]["held_out"]
     assert held_out["learned"]["log_loss"] < held_out["best_mention_confidence"]["log_loss"]
     assert held_out["learned"]["calibration_error"] < 0.03
+
+
+def test_the_kind_of_a_text_is_guessed_only_when_clear(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over the public postings and resumes, a guess of the other kind is all but never made,
+    and most texts of each are recognised (measured: 2,276 of 3,255 postings and 752 of 962
+    resumes recognised, one posting taken for a resume, no resume for a posting)."""
+    from certpath.extract.document import DocumentKind
+    from certpath.extract.readers import read_text
+
+    monkeypatch.setenv("CERTPATH_SHARED_DIR", str(shared))
+    corpus = _load("corpus")
+    resumes = [row["Resume"] for row in corpus.rows(RESUMES)]
+    for texts, kind, recognised in (
+        (corpus.postings(), DocumentKind.POSTING, 0.6),
+        (resumes, DocumentKind.RESUME, 0.7),
+    ):
+        guesses = [read_text(text).kind for text in texts]
+        wrong = sum(guess not in (kind, DocumentKind.UNKNOWN) for guess in guesses)
+        assert wrong <= 0.005 * len(texts), (kind, wrong)
+        assert guesses.count(kind) >= recognised * len(texts), (kind, guesses.count(kind))
+
+
+RESUMES = "resumes_kaggle_updated/UpdatedResumeDataSet.csv"

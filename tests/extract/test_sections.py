@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from certpath.extract.document import SectionKind
-from certpath.extract.sections import detect_sections, heading_kind
+from certpath.extract.sections import detect_sections, guess_kind, heading_kind
 
 
 def kinds(text: str) -> list[str]:
@@ -229,3 +229,24 @@ def test_a_line_that_goes_on_with_a_wrapped_sentence_is_no_heading() -> None:
 )
 def test_a_requirement_or_benefit_that_a_resume_would_use_as_a_heading_is_none(line: str) -> None:
     assert heading_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Jane Doe\njane@example.com | +1 555 010 2030\nSummary\nData engineer.\n"
+            "Experience\nDeveloper, Acme, Jan 2019 – Present\nEducation\nBSc, 2014 - 2018\n",
+            "resume",
+        ),
+        (
+            "Data Engineer\nAbout us\nWe are a fintech startup.\nWhat you'll do\nBuild pipelines.\n"
+            "Requirements\n3+ years of Python.\nBenefits\nWe offer health insurance. Apply now.\n",
+            "posting",
+        ),
+        ("Python, SQL and Spark", "unknown"),
+        ("Experience with Python and SQL. Education: BSc.", "unknown"),
+    ],
+)
+def test_the_kind_of_a_text_is_guessed_only_when_clear(text: str, kind: str) -> None:
+    assert guess_kind(text, detect_sections(text)).value == kind

@@ -46,8 +46,8 @@ def extract(
         None,
         "--kind",
         help="What the files are, when their format does not say (JSON Resume and LinkedIn "
-        "exports are resumes, JobPosting JSON-LD is a posting): a resume's skills are never "
-        "'required' or 'preferred'.",
+        "exports are resumes, JobPosting JSON-LD is a posting) and their words do not make it "
+        "clear: a resume's skills are never 'required' or 'preferred'.",
     ),
 ) -> None:
     """Find the skills in resumes and job postings, with evidence.

@@ -30,7 +30,7 @@ import ftfy
 
 from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, Section
-from certpath.extract.sections import detect_sections, heading_kind
+from certpath.extract.sections import detect_sections, guess_kind, heading_kind
 
 __all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "normalise_text", "read", "read_text"]
 
@@ -1201,13 +1201,14 @@ def _empty(label: str, format: str) -> DocumentError:
 def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
     if _WORD_CHARACTER.search(text) is None:  # nothing, or only rules and marks ("---", "* *")
         raise _empty(label, format)
+    sections = detect_sections(text)
     return Document(
         text=text,
         source=label,
         format=format,
-        sections=detect_sections(text),
+        sections=sections,
         metadata=dict(metadata),
-        kind=_KINDS.get(format, DocumentKind.UNKNOWN),
+        kind=_KINDS.get(format) or guess_kind(text, sections),
     )
 
 
@@ -1219,7 +1220,8 @@ _KINDS = {
     "linkedin-export": DocumentKind.RESUME,
     "jobposting": DocumentKind.POSTING,
 }
-"""The formats that say what a document is; any other could be either."""
+"""The formats that say what a document is; of any other, the words tell when they are clear
+(:func:`certpath.extract.sections.guess_kind`)."""
 
 
 # --- PDF --------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from certpath.extract.document import Section, SectionKind
+from certpath.extract.document import DocumentKind, Section, SectionKind
 from certpath.extract.matcher import BULLETS, ITEM_EDGES, LIST_ITEM
 
 
@@ -521,3 +521,61 @@ def _items_follow(lines: list[re.Match[str]], number: int) -> bool:
         if line.strip():
             return bool(_ITEM.match(line))
     return False
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*"
+_PERIOD = re.compile(
+    rf"\b(?:{_MONTH})?(?:19|20)\d\d\s*(?:-|–|—|to|till)\s*"
+    rf"(?:(?:{_MONTH})?(?:19|20)\d\d|present|current|now|date|today)\b",
+    re.IGNORECASE,
+)
+"""A period of work or study, as a resume dates its entries: "2019 - 2023", "Jan 2020 – Present"."""
+_DATED = re.compile(rf"\b{_MONTH}(?:19|20)\d\d\b", re.IGNORECASE)
+"""A month and year, as a resume dates an entry ("January 2016 B.Sc.")."""
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ().-]{8,}\d")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I am|I have|my)\b")
+_POSTING_WORDS = re.compile(
+    r"\b(?:you will|you'll|you’ll|you are|you have|your role|we are|we're|we’re|we offer|"
+    r"our team|our company|our client|join us|join our|ideal candidate|the candidate|"
+    r"candidates|applicants?|apply|equal opportunity|benefits|salary|compensation|job type|"
+    r"full[- ]time|must have|preferred|hiring|this role|"
+    r"the role|date posted|job posting|openings)\b",
+    re.IGNORECASE,
+)
+"""Words of a posting: what it offers, whom it asks for, how to apply."""
+_POSTING_SECTIONS = frozenset({SectionKind.NICE_TO_HAVE, SectionKind.BENEFITS, SectionKind.COMPANY})
+"""Sections only a posting has (a resume lists its responsibilities too)."""
+_RESUME_SECTIONS = frozenset(
+    {
+        SectionKind.EDUCATION,
+        SectionKind.EXPERIENCE,
+        SectionKind.PROJECTS,
+        SectionKind.CERTIFICATIONS,
+        SectionKind.SUMMARY,
+    }
+)
+
+
+def guess_kind(text: str, sections: tuple[Section, ...]) -> DocumentKind:
+    """Whether a text whose format does not say is a resume or a posting, when it is clear.
+
+    A resume dates its entries ("2019 - 2023", "Jan 2020 – Present"), gives an e-mail address
+    or a phone number at its top, speaks in the first person and has education, experience
+    or project sections; a posting speaks to its reader and of itself ("you will", "we offer",
+    "the ideal candidate", "apply") and has responsibilities, benefits or company sections.
+    Unknown when neither clearly outweighs the other.
+    """
+    kinds = {section.kind for section in sections}
+    asking = {match.lower() for match in _POSTING_WORDS.findall(text)}
+    posting = len(asking) + 2 * len(kinds & _POSTING_SECTIONS)
+    resume = (
+        min(3, len(_PERIOD.findall(text)) + len(_DATED.findall(text)))
+        + 2 * (_CONTACT.search(text, 0, 400) is not None)
+        + len(kinds & _RESUME_SECTIONS)
+        + (len(_FIRST_PERSON.findall(text)) >= 2)
+    )
+    if resume >= 3 and resume > posting + 1:
+        return DocumentKind.RESUME
+    if posting >= 4 and posting > resume + 1:
+        return DocumentKind.POSTING
+    return DocumentKind.UNKNOWN
