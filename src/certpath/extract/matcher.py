@@ -1048,13 +1048,16 @@ _INTRODUCING = re.compile(
 (over folded text, so "hands-on" is "hands on")."""
 _FOLLOWED = re.compile(
     r"[ \t]+(?:(?:experience|expertise|skills?|knowledge|certifications?|certified|proficiency|"
-    r"development|developers?|programming|engineers?)(?![A-Za-z0-9])|v?[0-9]+(?:\.[0-9]+)+"
+    r"development|developers?|programming|engineers?|a[ \t]+plus|is[ \t]+(?:a[ \t]+(?:big[ \t]+)?"
+    r"plus|nice[ \t]+to[ \t]+have|preferred|required(?![ \t]+to\b)|desired|a[ \t]+must))"
+    r"(?![A-Za-z0-9])|"
+    r"v?[0-9]+(?:\.[0-9]+)+"
     r"(?![0-9A-Za-z%]))",
     re.IGNORECASE,
 )
 """The words that say the name right before them is a skill: "Kafka experience", "Go
-developer", "Snowflake certification", or a version ("Spark 2.4", "Go 1.21"; dotted, so not
-a year or a count) (over the text as written: not across a line break or a punctuation mark,
+developer", "Snowflake certification", "Go is a plus", "Rust is nice to have", or a version
+("Spark 2.4", "Go 1.21"; dotted, so not a year or a count) (over the text as written: not across a line break or a punctuation mark,
 which folded text no longer shows)."""
 _BUILT_WITH = re.compile(
     r"(?:['’]s[ \t]+(?:operators|DAGs|APIs?|clusters?|brokers|executors|topics|notebooks|"
