@@ -1057,8 +1057,8 @@ _FOLLOWED = re.compile(
 )
 """The words that say the name right before them is a skill: "Kafka experience", "Go
 developer", "Snowflake certification", "Go is a plus", "Rust is nice to have", or a version
-("Spark 2.4", "Go 1.21"; dotted, so not a year or a count) (over the text as written: not across a line break or a punctuation mark,
-which folded text no longer shows)."""
+("Spark 2.4", "Go 1.21"; dotted, so not a year or a count) (over the text as written: not
+across a line break or a punctuation mark, which folded text no longer shows)."""
 _BUILT_WITH = re.compile(
     r"(?:['’]s[ \t]+(?:operators|DAGs|APIs?|clusters?|brokers|executors|topics|notebooks|"
     r"workloads)|[ \t]+(?:jobs|clusters?|quer(?:y|ies)|topics|operators|DAGs|tables|pipelines|"
