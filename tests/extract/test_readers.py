@@ -561,6 +561,18 @@ def test_html_site_chrome_is_not_the_document() -> None:
     assert html_to_text(page) == "Data Engineer\n\nPython and SQL\n\nPosted by Acme\n"
 
 
+def test_html_sidebars_and_cookie_banners_are_not_the_document() -> None:
+    page = (
+        "<div id=cookie-banner>We use cookies and Google Analytics for advertising.</div>"
+        "<div class='gdpr-dialog'>Accept all</div>"
+        "<main><h2>Requirements</h2><ul><li>3+ years of React</li></ul>"
+        "<aside>Note: remote</aside></main>"
+        "<aside><h3>Similar jobs</h3><ul><li><a>Senior Angular Developer</a></li></ul></aside>"
+        "<div role=complementary>Ruby on Rails Engineer</div>"
+    )
+    assert html_to_text(page) == "Requirements\n\n- 3+ years of React\n\nNote: remote\n"
+
+
 def test_html_to_text_handles_deep_nesting() -> None:
     text = html_to_text("<div>" * 20000 + "Python" + "</div>" * 20000)
     assert text == "Python\n"

@@ -1041,11 +1041,11 @@ _INTRODUCING = re.compile(
     rb"written|rewritten|implemented|coded|programmed|scripted|built|developed|backend|back end|"
     rb"frontend|front end) +"
     rb"(?:working +)?(?:with|in|of|using|on|to)|(?<![a-z])(?:using|use|uses|used|utilizing|"
-    rb"leveraging|leverage)) +(?:the +)?$"
+    rb"leveraging|leverage)|[0-9] *\+? *(?:years?|yrs) +(?:of|with|in|using)) +(?:the +)?$"
 )
 """The words that introduce a skill: "experience with", "proficiency in", "knowledge of",
-"hands-on with", "exposure to", "working with", "using", "written in", "built on", "backend in"
-(over folded text, so "hands-on" is "hands on")."""
+"hands-on with", "exposure to", "working with", "using", "written in", "built on", "backend in",
+"3+ years of" (over folded text, so "hands-on" is "hands on")."""
 _FOLLOWED = re.compile(
     r"[ \t]+(?:(?:experience|expertise|skills?|knowledge|certifications?|certified|proficiency|"
     r"development|developers?|programming|engineers?|a[ \t]+plus|is[ \t]+(?:a[ \t]+(?:big[ \t]+)?"

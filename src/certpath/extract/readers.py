@@ -1841,15 +1841,26 @@ def _visible_text(tree: Any) -> str:
 
 def _hidden(node: Any) -> bool:
     """Whether an element is not shown, or is the site's chrome around the document: its
-    navigation, or a footer outside the article ("Built with React", "Similar jobs")."""
+    navigation, a footer or a sidebar outside the article ("Built with React", "Similar jobs:
+    Senior Angular Developer"), or a cookie-consent banner ("we use Google Analytics...")."""
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
-    if attributes.get("role") == "navigation":
+    role = attributes.get("role")
+    if role == "navigation":
         return True
-    if node.tag == "footer" and not _within(node, _CONTENT_TAGS):
+    if (node.tag in ("footer", "aside") or role == "complementary") and not _within(
+        node, _CONTENT_TAGS
+    ):
+        return True
+    names = f"{attributes.get('id') or ''} {attributes.get('class') or ''}"
+    if _CONSENT.search(names) is not None:
         return True
     return bool(_DISPLAY_NONE.search(attributes.get("style") or ""))
+
+
+_CONSENT: Final = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
+"""The ids and classes of a cookie-consent banner or dialog."""
 
 
 def _within(node: Any, tags: frozenset[str]) -> bool:
