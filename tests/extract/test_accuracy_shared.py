@@ -16,11 +16,14 @@ import pytest
 
 from certpath.catalog import load_catalog
 from certpath.extract.confidence import MODEL_PATH
+from certpath.extract.document import DocumentKind
 from certpath.extract.pipeline import Extractor
+from certpath.extract.readers import read_text
 
 pytestmark = pytest.mark.shared
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+RESUMES = "resumes_kaggle_updated/UpdatedResumeDataSet.csv"
 
 FLOORS = {
     "tuning": {"precision": 0.945, "recall": 0.815, "f1": 0.875},
@@ -86,9 +89,6 @@ def test_the_kind_of_a_text_is_guessed_only_when_clear(
     """Over the public postings and resumes, a guess of the other kind is all but never made,
     and most texts of each are recognised (measured: 2,276 of 3,255 postings and 752 of 962
     resumes recognised, one posting taken for a resume, no resume for a posting)."""
-    from certpath.extract.document import DocumentKind
-    from certpath.extract.readers import read_text
-
     monkeypatch.setenv("CERTPATH_SHARED_DIR", str(shared))
     corpus = _load("corpus")
     resumes = [row["Resume"] for row in corpus.rows(RESUMES)]
@@ -100,6 +100,3 @@ def test_the_kind_of_a_text_is_guessed_only_when_clear(
         wrong = sum(guess not in (kind, DocumentKind.UNKNOWN) for guess in guesses)
         assert wrong <= 0.005 * len(texts), (kind, wrong)
         assert guesses.count(kind) >= recognised * len(texts), (kind, guesses.count(kind))
-
-
-RESUMES = "resumes_kaggle_updated/UpdatedResumeDataSet.csv"
