@@ -20,6 +20,7 @@ from certpath.extract.readers import (
     DEFAULT_MAX_BYTES,
     _columns,
     _gutter,
+    _without_page_furniture,
     html_to_text,
     read,
     read_text,
@@ -28,17 +29,25 @@ from certpath.extract.readers import (
 # --- fixtures built in code -------------------------------------------------------------------
 
 
-def _pdf(content: bytes, resources: bytes, resource_object: bytes) -> bytes:
-    """A one-page PDF, written by hand so the test needs no PDF-writing library."""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
-        + resources
-        + b" /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        resource_object,
-    ]
+def _pdf(content: bytes | list[bytes], resources: bytes, resource_object: bytes) -> bytes:
+    """A PDF of one page, or of one page per content stream, written by hand so the test
+    needs no PDF-writing library. Object 5 is ``resource_object``, whatever the pages."""
+    contents = [content] if isinstance(content, bytes) else content
+    numbers = [3, *range(6, 6 + 2 * (len(contents) - 1), 2)]  # each page, then its content
+    kids = b" ".join(b"%d 0 R" % number for number in numbers)
+    bodies = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
+        5: resource_object,
+    }
+    for number, stream in zip(numbers, contents, strict=True):
+        bodies[number] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
+            + resources
+            + b" /Contents %d 0 R >>" % (number + 1)
+        )
+        bodies[number + 1] = b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+    objects = [bodies[number] for number in sorted(bodies)]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -336,6 +345,64 @@ def test_pdf_columns_on_a_page_thousands_of_characters_wide() -> None:
     )
 
 
+def _lines_pdf(pages: list[list[str]]) -> bytes:
+    """A PDF with these lines on its pages, one under the other."""
+    streams = [
+        b"BT /F1 11 Tf 14 TL 72 740 Td "
+        + b" T* ".join(b"(%s) Tj" % line.encode() for line in lines)
+        + b" ET"
+        for lines in pages
+    ]
+    return _pdf(
+        streams,
+        b"<< /Font << /F1 5 0 R >> >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    )
+
+
+def test_pdf_running_header_and_page_footer_stay_out_of_the_content() -> None:
+    header = "Robert Brown - Curriculum Vitae - Java Developer"
+    pages = [
+        [header, "Skills", "Java, Spring, Maven", "Experience", "Developer, Acme (2010 - 2015)"],
+        [header, "- Wrote billing jobs in Kotlin", "Developer, Initech (2015 - 2020)"],
+        [header, "- Ran the QA team", "Education", "BSc Computer Science"],
+    ]
+    for number, lines in enumerate(pages, 1):
+        lines.append(f"Page {number} of 3 | robert@example.com")
+    document = read(_lines_pdf(pages), name="cv.pdf")
+    assert document.metadata["pages"] == 3
+    lines = document.text.splitlines()
+    assert lines[0] == header  # the first page's header stays, and only that
+    assert lines.count(header) == 1
+    assert not [line for line in lines if "Page" in line]
+    # the experience runs on from page to page, with no name or title in between
+    experience = next(s for s in document.sections if s.kind is SectionKind.EXPERIENCE)
+    assert document.text[experience.start : experience.end].splitlines() == [
+        "Experience",
+        "Developer, Acme (2010 - 2015)",
+        "- Wrote billing jobs in Kotlin",
+        "Developer, Initech (2015 - 2020)",
+        "- Ran the QA team",
+    ]
+
+
+def test_page_furniture_is_only_what_repeats_in_the_margins_or_numbers_a_page() -> None:
+    pages = [
+        "Jane Doe\nSkills\nPython\nExperience\nAcme\n1",
+        "Experience\nInitech\nTools: Python, SQL\nJane Doe - Page 2",
+        "Experience\nGlobex\nTools: Python, SQL\nEducation\nTools: Python, SQL\n- 3 -",
+    ]
+    assert _without_page_furniture(pages) == [
+        "Jane Doe\nSkills\nPython\nExperience\nAcme",
+        # a heading that opens two pages opens a section; a line that also fills the body
+        # of a page is content, however often it ends one
+        "Experience\nInitech\nTools: Python, SQL",
+        "Experience\nGlobex\nTools: Python, SQL\nEducation\nTools: Python, SQL",
+    ]
+    one = ["Jane Doe\nData Scientist\nSkills\nPython"]  # a single page keeps its header
+    assert _without_page_furniture(one) == one
+
+
 def test_pdf_heading_placed_glyph_by_glyph_is_still_a_heading() -> None:
     # design tools place each letter of a heading on its own: pypdf then reads spaces into it
     glyphs = b"\n".join(
@@ -509,10 +576,79 @@ def test_docx_footer_and_special_characters_of_runs() -> None:
             '<w:sym w:font="Symbol" w:char="F02B"/><w:sym w:font="Symbol" w:char="F02B"/></w:r>'
         )
     )
+    # the footer is read before the body, so that it does not run on in the last section
     assert _docx_read(document) == [
-        "Python\tscikit-learn, C++",
         "Certified Kubernetes Administrator",
+        "Python\tscikit-learn, C++",
     ]
+
+
+def test_docx_headings_styled_as_the_known_ones_open_sections_of_their_own() -> None:
+    document = docx.Document()
+    document.sections[0].footer.paragraphs[0].text = "jane@example.com | GitHub"
+    document.add_heading("Jane Doe", 0)
+    document.add_heading("Skills", 1)
+    document.add_paragraph("Python, SQL")
+    document.add_heading("Experience", 1)
+    document.add_heading("Data Engineer, Acme", 2)  # a job title, one level down
+    document.add_paragraph("Built pipelines with Airflow")
+    document.add_heading("Volunteering", 1)  # no known heading, set like the known ones
+    document.add_paragraph("Taught Scratch to children")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    read_back = read(buffer.getvalue(), name="cv.docx")
+    sections = [
+        (s.kind.value, read_back.text[s.start : s.end].split("\n")[0]) for s in read_back.sections
+    ]
+    assert sections == [
+        ("other", "jane@example.com | GitHub"),
+        ("skills", "Skills"),
+        ("experience", "Experience"),
+        ("other", "Volunteering"),
+    ]
+    experience = read_back.sections[2]
+    assert "Airflow" in read_back.text[experience.start : experience.end]
+
+
+def _headed(document: Document) -> list[tuple[str, str]]:
+    """Each section's kind and first line."""
+    return [
+        (section.kind.value, document.text[section.start : section.end].split("\n")[0])
+        for section in document.sections
+    ]
+
+
+def test_html_and_markdown_headings_set_like_the_known_ones_open_sections() -> None:
+    page = b"""<html><body><h1>Data Engineer</h1><h2>Requirements</h2><ul><li>Python</li></ul>
+    <h3>Tooling</h3><p>dbt</p><h2>The interview process</h2><p>We run Kafka.</p>
+    <h2>Benefits</h2><p>Health</p></body></html>"""
+    document = read(page, name="job.html")
+    # "Tooling", a level down, stays in the requirements; the interview is no benefit
+    assert _headed(document) == [
+        ("other", "Data Engineer"),
+        ("requirements", "Requirements"),
+        ("other", "The interview process"),
+        ("benefits", "Benefits"),
+    ]
+    markdown = "# Jane Doe\n\n## Skills\n- Go\n\n## Mentoring\nScratch club\n"
+    assert _headed(read(markdown.encode(), name="cv.md")) == [
+        ("other", "# Jane Doe"),
+        ("skills", "## Skills"),
+        ("other", "## Mentoring"),
+    ]
+    underlined = "Jane Doe\n========\n\nSkills\n------\nGo\n\nMentoring\n---------\nScratch\n"
+    assert [kind for kind, _ in _headed(read(underlined.encode(), name="cv.md"))] == [
+        "other",
+        "skills",
+        "other",
+    ]
+
+
+def test_embedded_posting_description_headings_open_sections() -> None:
+    description = "<h3>Requirements</h3><ul><li>Python</li></ul><h3>How we hire</h3><p>Kafka</p>"
+    posting = {"@type": "JobPosting", "title": "Data Engineer", "description": description}
+    document = read(json.dumps(posting).encode(), name="job.json")
+    assert [kind for kind, _ in _headed(document)] == ["other", "requirements", "other"]
 
 
 def test_html_keeps_visible_text_only() -> None:
@@ -935,6 +1071,42 @@ def test_embedded_posting_without_description_uses_the_page_text() -> None:
     assert document.format == "jobposting"
     assert "We need Snowflake experience." in document.text
     assert "- dbt, Airflow" in document.text
+
+
+_FULL_POSTING = """<main><h1>Backend Engineer</h1>
+<p>Acme is hiring a backend engineer to build our payments platform.</p>
+<h3>Requirements</h3><ul><li>5+ years of experience with Go</li><li>Kubernetes</li></ul>
+<h3>Nice to have</h3><ul><li>Kafka</li><li>Terraform</li></ul></main>"""
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Acme is hiring a backend engineer to build our payments platform. You will...",
+        "Acme is hiring a backend engineer to build our payments platform.",
+    ],
+)
+def test_embedded_posting_whose_description_is_a_teaser_uses_the_whole_posting_shown(
+    teaser: str,
+) -> None:
+    posting = {"@type": "JobPosting", "title": "Backend Engineer", "description": teaser}
+    page = f"""<html><head><script type="application/ld+json">{json.dumps(posting)}</script>
+    </head><body><nav>Home Jobs</nav>{_FULL_POSTING * 2}</body></html>"""
+    document = read(page.encode(), name="job.html")
+    assert document.format == "jobposting"
+    lines = document.text.splitlines()
+    # from the line where the teaser opens, not the page's title or chrome above it
+    assert lines[:3] == ["Backend Engineer", "", teaser.removesuffix(" You will...")]
+    assert "- Kubernetes" in lines
+    assert "nice-to-have" in _kinds(document)
+
+
+def test_embedded_posting_with_a_whole_description_keeps_it_over_the_page() -> None:
+    whole = " ".join(f"Duty {n} is to build services in Go and Rust." for n in range(8))
+    posting = {"@type": "JobPosting", "title": "Backend Engineer", "description": whole}
+    page = f"""<html><head><script type="application/ld+json">{json.dumps(posting)}</script>
+    </head><body><p>{whole}</p>{_FULL_POSTING * 3}</body></html>"""
+    assert read(page.encode(), name="job.html").text == f"Backend Engineer\n\n{whole}\n"
 
 
 # --- decoding ---------------------------------------------------------------------------------

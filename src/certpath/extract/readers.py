@@ -643,8 +643,9 @@ def _read_decoded(
     """Dispatch decoded text to its reader; ``expected`` is a format or an extension kind."""
     kind = expected or _sniff_text(text)
     if kind == "markdown":
+        markdown = _markdown_text(normalise_text(text))
         return _outside_code(
-            _finish(_markdown_text(normalise_text(text)), label, "markdown", metadata)
+            _finish(markdown, label, "markdown", metadata, _markdown_headings(markdown))
         )
     if kind == "text":
         return _finish(normalise_text(text), label, "text", metadata)
@@ -1132,6 +1133,24 @@ def _markdown_text(text: str) -> str:
     return _MD_LINK.sub(r"\1", text)
 
 
+def _markdown_headings(text: str) -> dict[str, int]:
+    """Markdown's headings by level: "## Volunteering" (level 2), and a line underlined with
+    "=" (level 1) or "-" (level 2) after a line of text."""
+    headings: dict[str, int] = {}
+    for found in _MD_HEADING.finditer(text):
+        if found.group(1):
+            headings.setdefault(found.group(0).strip(), len(found.group(1)))
+        elif not _MD_NOT_SETEXT.match(found.group(3)):
+            headings.setdefault(found.group(3).strip(), 1 if found.group(4)[0] == "=" else 2)
+    return headings
+
+
+_MD_HEADING = re.compile(
+    r"^ {0,3}(#{1,6})[ \t]+(.*)$|^( {0,3}\S.*)\n {0,3}(=+|-+)[ \t]*$", re.MULTILINE
+)
+_MD_NOT_SETEXT = re.compile(r"\s*(?:[-*+>]|\d+[.)])(?:\s|$)|\s*(?:[-=*_]\s*)+$")
+"""A line that an underline does not make a heading: a list item, a quote or a rule."""
+
 _ENTITY = re.compile(r"&(?:amp|lt|gt|quot|nbsp|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
 """An HTML entity left in a page's text, which was escaped twice."""
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)")
@@ -1198,10 +1217,18 @@ def _empty(label: str, format: str) -> DocumentError:
     )
 
 
-def _finish(text: str, label: str, format: str, metadata: Mapping[str, Any]) -> Document:
+def _finish(
+    text: str,
+    label: str,
+    format: str,
+    metadata: Mapping[str, Any],
+    headings: Mapping[str, int] | None = None,
+) -> Document:
+    """The document read, its sections found from its headings: those it names, and
+    ``headings``, the lines its format marks as headings, by level."""
     if _WORD_CHARACTER.search(text) is None:  # nothing, or only rules and marks ("---", "* *")
         raise _empty(label, format)
-    sections = detect_sections(text)
+    sections = detect_sections(text, headings)
     return Document(
         text=text,
         source=label,
@@ -1266,7 +1293,7 @@ def _read_pdf(data: bytes, label: str) -> Document:
         raise DocumentError(
             label, "empty", "this PDF has no pages; check that it is the right file"
         )
-    text = _tidy("\n".join(pages))
+    text = _tidy("\n".join(_without_page_furniture(pages)))
     if len(_WORD.findall(_SCAN_NOISE.sub("", text))) < _MIN_PDF_WORDS:
         raise DocumentError(
             label,
@@ -1286,6 +1313,72 @@ def _page_text(page: Any) -> str:
     except Exception:  # pypdf's layout mode is newer and stricter than its plain mode
         return text
     return _columns(layout) or text
+
+
+_MARGIN_LINES = 2  # lines at a page's top and at its bottom where running lines are looked for
+_PAGE_NUMBER = re.compile(
+    r"(?i)^[\W_]*(?:(?:page|p\.|pg\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|\d{1,3})"
+    r"[\W_]*$"
+)
+_PAGE_MENTION = re.compile(r"(?i)\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b")
+_DIGITS = re.compile(r"\d+")
+
+
+def _without_page_furniture(pages: list[str]) -> list[str]:
+    """Pages without the lines a PDF repeats in its margins, which a text layer reads into
+    the content at every page break (a name and title over each page, "Page 2 of 3 |
+    jane@example.com" under it): page numbers, and a line that opens or closes at least half
+    the pages, two at least, counting numbers as equal, and is found nowhere else (a line
+    that recurs in the body is content). A running header is kept on the first page it
+    opens, where it is the document's own header (the name over a resume); a footer goes
+    wherever it is. A heading is never taken for one: "Experience" atop two pages opens a
+    section on each."""
+    split = [page.split("\n") for page in pages]
+    margins = [_margin_lines(lines) for lines in split]
+    seen: dict[str, set[int]] = {}
+    body: set[str] = set()
+    for number, (lines, (top, bottom)) in enumerate(zip(split, margins, strict=True)):
+        for index, line in enumerate(lines):
+            if index in top or index in bottom:
+                seen.setdefault(_furniture_key(line), set()).add(number)
+            else:
+                body.add(_furniture_key(line))
+    running = {
+        key
+        for key, where in seen.items()
+        if key and key not in body and len(where) >= 2 and 2 * len(where) >= len(pages)
+    }
+    kept_header: set[str] = set()
+    result = []
+    for lines, (top, bottom) in zip(split, margins, strict=True):
+        dropped = set()
+        for index in (*top, *bottom):
+            line = lines[index]
+            if _PAGE_NUMBER.match(line.strip()) or (
+                _PAGE_MENTION.search(line) and len(line.split()) <= 12
+            ):
+                dropped.add(index)
+            elif _furniture_key(line) in running and not heading_kind(line):
+                if index in top and _furniture_key(line) not in kept_header:
+                    kept_header.add(_furniture_key(line))
+                else:
+                    dropped.add(index)
+        result.append("\n".join(line for i, line in enumerate(lines) if i not in dropped))
+    return result
+
+
+def _margin_lines(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The indexes of a page's first and last ``_MARGIN_LINES`` lines with text."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    top = filled[:_MARGIN_LINES]
+    return top, [index for index in filled[-_MARGIN_LINES:] if index not in top]
+
+
+def _furniture_key(line: str) -> str:
+    """A margin line as it repeats from page to page: case, spacing and numbers aside. Empty
+    for a line with too little to go on (a rule, a bullet, a lone word)."""
+    key = _DIGITS.sub("#", _SPACE_RUN.sub(" ", line).strip().casefold())
+    return key if len(_WORD.findall(key)) >= 2 or _PAGE_MENTION.search(line) else ""
 
 
 _GUTTER = 3  # spaces that must separate two columns, at least
@@ -1462,9 +1555,10 @@ def _read_docx(data: bytes, label: str) -> Document:
         body = document.element.body
         lines = [
             *_docx_margin_lines(document, names, footer=False),
-            *_docx_lines(_docx_blocks(body, document._body), names),
             *_docx_margin_lines(document, names, footer=True),
+            *_docx_lines(_docx_blocks(body, document._body), names),
         ]
+        headings = _docx_headings(body, names)
         title = document.core_properties.title
     except Exception as error:  # python-docx and lxml raise many types on damaged files
         raise DocumentError(
@@ -1476,12 +1570,13 @@ def _read_docx(data: bytes, label: str) -> Document:
     metadata: dict[str, Any] = {}
     if title and title.strip():
         metadata["title"] = title.strip()
-    return _finish(_tidy("\n".join(lines)), label, "docx", metadata)
+    return _finish(_tidy("\n".join(lines)), label, "docx", metadata, headings)
 
 
 def _docx_margin_lines(document: Any, names: dict[str, str], *, footer: bool) -> Iterator[str]:
-    """The first page's header (a resume's name and title often sit there), then a blank line;
-    or a blank line, then its footer (contact details, a certification line)."""
+    """The first page's header (a resume's name and title often sit there) or its footer
+    (contact details, a certification line), then a blank line. Both are read before the
+    body: after it, a footer would run on in the body's last section."""
     if not document.sections:
         return
     section = document.sections[0]
@@ -1495,7 +1590,7 @@ def _docx_margin_lines(document: Any, names: dict[str, str], *, footer: bool) ->
         return
     lines = [line for line in _docx_lines(_docx_blocks(margin._element, margin), names) if line]
     if lines:
-        yield from (["", *lines] if footer else [*lines, ""])
+        yield from [*lines, ""]
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -1514,6 +1609,27 @@ _RUN_CHARACTERS = {
     f"{_W}noBreakHyphen": "-",  # "scikit-learn" kept on one line
     f"{_W}softHyphen": "",
 }
+
+
+def _docx_headings(body: Any, names: dict[str, str]) -> dict[str, int]:
+    """The lines of a body's paragraphs styled as headings, by level: 1 for "Heading 1", 0
+    for "Title"."""
+    headings: dict[str, int] = {}
+    for paragraph in body.iter(f"{_W}p"):
+        properties = paragraph.pPr
+        style_id = properties.style if properties is not None else None
+        style = names.get(style_id, style_id) if style_id else ""
+        styled = _HEADING_STYLE.match(style)
+        if styled is None:
+            continue
+        level = int(styled.group(1)) if styled.group(1) else 0
+        for line in _paragraph_text(paragraph).split("\n"):
+            if line.strip():
+                headings.setdefault(line.strip(), level)
+    return headings
+
+
+_HEADING_STYLE = re.compile(r"(?i)^(?:heading\s*([1-9])|title)$")
 
 
 def _docx_children(element: Any, name: str) -> Iterator[Any]:
@@ -1759,9 +1875,15 @@ def html_to_text(html: str) -> str:
         >>> html_to_text("<h2>Skills</h2><ul><li>Python</li><li>SQL</li></ul><script>x</script>")
         'Skills\\n\\n- Python\\n- SQL\\n'
     """
+    return _html_text(html, None)
+
+
+def _html_text(html: str, headings: dict[str, int] | None) -> str:
+    """:func:`html_to_text`, adding the page's headings to ``headings`` by level."""
     from selectolax.lexbor import LexborHTMLParser
 
-    return _visible_text(LexborHTMLParser(_flattened_nesting(_CONTROLS.sub("", html))))
+    tree = LexborHTMLParser(_flattened_nesting(_CONTROLS.sub("", html)))
+    return _visible_text(tree, headings)
 
 
 class _Lines:
@@ -1791,7 +1913,9 @@ class _Lines:
         return text + "\n" if text else ""
 
 
-def _visible_text(tree: Any) -> str:
+def _visible_text(tree: Any, headings: dict[str, int] | None = None) -> str:
+    """The visible text of a parsed page; its headings (``<h1>`` to ``<h6>``), each one line
+    as the text has it, are added to ``headings`` by level when given."""
     root = tree.root
     if root is None:
         return ""
@@ -1822,6 +1946,10 @@ def _visible_text(tree: Any) -> str:
             out.newline(1)
             continue
         if tag in _BLOCK_TAGS:
+            if headings is not None and tag in _HEADING_TAGS:
+                line = _SPACE_RUN.sub(" ", node.text(deep=True)).strip()
+                if line:
+                    headings.setdefault(line, _HEADING_TAGS[tag])
             out.newline(2 if tag in _PARAGRAPH_TAGS else 1)
             if tag == "li":
                 out.text("- ")
@@ -1837,6 +1965,9 @@ def _visible_text(tree: Any) -> str:
             stack.append((node, True))
         stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
     return _tidy(out.result()) if out.parts else ""
+
+
+_HEADING_TAGS: Final = {f"h{level}": level for level in range(1, 7)}
 
 
 def _hidden(node: Any) -> bool:
@@ -1899,7 +2030,8 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(_flattened_nesting(normalise_text(text)))
-    visible = _visible_text(tree)
+    headings: dict[str, int] = {}
+    visible = _visible_text(tree, headings)
     if _ENTITY.search(visible):  # escaped twice by the page's tooling: "C&amp;#43;&amp;#43;"
         visible = unescape(visible).replace("\xa0", " ")
     if embedded:
@@ -1917,12 +2049,16 @@ def _read_html(text: str, label: str, metadata: dict[str, Any], *, embedded: boo
             posting = _find_posting(data, 0)
             if posting is not None:
                 return _posting_document(
-                    posting, label, {**metadata, "embedded_in": "html"}, fallback=visible
+                    posting,
+                    label,
+                    {**metadata, "embedded_in": "html"},
+                    fallback=visible,
+                    headings=headings,
                 )
     title = tree.css_first("title")
     if title is not None and title.text().strip():
         metadata = {**metadata, "title": _SPACE_RUN.sub(" ", title.text()).strip()}
-    return _finish(visible, label, "html", metadata)
+    return _finish(visible, label, "html", metadata, headings)
 
 
 # --- JSON: JSON Resume and schema.org JobPosting ----------------------------------------------
@@ -2061,11 +2197,12 @@ def _number(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _rich_text(value: str) -> str:
+def _rich_text(value: str, headings: dict[str, int] | None = None) -> str:
     """Text that may hold HTML (a posting's description) as plain lines, also when the markup
-    itself is entity-escaped (``&lt;p&gt;``), as many job boards publish it."""
+    itself is entity-escaped (``&lt;p&gt;``), as many job boards publish it; its headings are
+    added to ``headings`` when given."""
     if _HAS_TAG.search(value):
-        return html_to_text(value)
+        return _html_text(value, headings)
     plain = value
     for _ in range(3):  # escaped once or twice over ("&amp;lt;p&amp;gt;")
         unescaped = unescape(plain)
@@ -2073,7 +2210,7 @@ def _rich_text(value: str) -> str:
             break
         plain = unescaped
         if _HAS_TAG.search(plain):
-            return html_to_text(plain)
+            return _html_text(plain, headings)
     return plain
 
 
@@ -2097,11 +2234,16 @@ def _posting_document(
     metadata: Mapping[str, Any],
     *,
     fallback: str = "",
+    headings: Mapping[str, int] | None = None,
 ) -> Document:
+    """A JobPosting as a document: its title, its description (or the page's ``fallback``
+    text, whose ``headings`` are given), then its structured fields under headings of their
+    own."""
     title = _SPACE_RUN.sub(" ", _rich_text(_string(posting.get("title")))).strip()
     lines = [title, ""]
-    description = _string(posting.get("description"))
-    lines.append(_rich_text(description) if description else fallback)
+    marked = dict(headings or {})
+    description = _rich_text(_string(posting.get("description")), marked)
+    lines.append(_fuller(description, fallback) if fallback else description)
     for heading, key in (
         ("Responsibilities", "responsibilities"),
         ("Skills", "skills"),
@@ -2135,7 +2277,34 @@ def _posting_document(
         "experienceMonths": months,
     }
     found = {key: value for key, value in found.items() if value not in ("", [], None, {})}
-    return _finish(_tidy("\n".join(lines)), label, "jobposting", {**metadata, **found})
+    return _finish(_tidy("\n".join(lines)), label, "jobposting", {**metadata, **found}, marked)
+
+
+_TEASER_WORDS: Final = 60  # at most, in a description that is only a posting's opening
+_OPENING_WORDS: Final = 6  # of a teaser, looked for in the page's text
+_ELLIPSIS: Final = re.compile(r"(?:\.\.\.|…)\W*$")
+_TOKEN: Final = re.compile(r"[^\W_]+")
+
+
+def _fuller(description: str, page: str) -> str:
+    """The posting's text on a page whose JSON-LD gives it: the JSON-LD description, unless
+    it is only a teaser and the page's visible text holds the whole. A teaser ends in an
+    ellipsis, or is a few lines that the page shows with four times as many words after
+    them; the page's text is taken from the line where the teaser opens, or all of it when
+    a teaser cut short with an ellipsis is not found there. A description missing
+    altogether is the page's text too."""
+    words = len(_WORD.findall(description))
+    if not words:
+        return page
+    tokens = _TOKEN.findall(description)[:_OPENING_WORDS]
+    found = re.search(r"[\W_]+".join(map(re.escape, tokens)), page, re.IGNORECASE)
+    rest = page[page.rfind("\n", 0, found.start()) + 1 :] if found else page
+    shown = len(_WORD.findall(rest))
+    if _ELLIPSIS.search(description) is not None and shown > words:
+        return rest
+    if found and words <= _TEASER_WORDS and shown >= 4 * words:
+        return rest
+    return description
 
 
 def _bullet(block: str) -> str:

@@ -4,12 +4,16 @@ Every reader produces plain text with headings on their own lines (structured fo
 headings they know), so one detector serves all formats. A line is a heading when, stripped of
 Markdown marks, bullets and a trailing colon, it is one of the known heading phrases below or
 starts with one and is short; ``Requirements: 5+ years of Python`` starts a section too. Lines
-that merely look like headings but are unknown (``Languages:``) do not break a section.
+that merely look like headings but are unknown (``Languages:``) do not break a section, unless
+the format marks them as headings at the level of the known ones (a DOCX paragraph styled
+"Heading 1", an HTML ``<h2>``, a Markdown ``##``): then they open a section of their own.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 
 from certpath.extract.document import DocumentKind, Section, SectionKind
 from certpath.extract.matcher import BULLETS, ITEM_EDGES, LIST_ITEM
@@ -308,8 +312,14 @@ def _label(line: str) -> tuple[str, str, str]:
     return line[: found.start()].strip(), found.group(), line[found.end() :]
 
 
-def detect_sections(text: str) -> tuple[Section, ...]:
+def detect_sections(text: str, headings: Mapping[str, int] | None = None) -> tuple[Section, ...]:
     """Sections covering ``text`` from start to end, one per recognised heading.
+
+    ``headings`` are the lines that the document's format marks as headings, each with its
+    level (1 for a DOCX "Heading 1" or an HTML ``<h1>``, 0 for a title). One of them that is
+    no known heading still opens a section (of kind "other") when it is no deeper than most
+    known headings marked the same way: a resume's "Volunteering" set like its "Experience"
+    ends the experience, while a job title one level down stays inside it.
 
     A heading on its own line opens a section that runs to the next heading. A label with its
     content on the same line ("Salary: $150k", "- Education: BSc") covers that line only, and
@@ -326,6 +336,7 @@ def detect_sections(text: str) -> tuple[Section, ...]:
     """
     sections: list[Section] = []
     kind, start, heading = SectionKind.OTHER, 0, None
+    unknown = _unknown_headings(headings) if headings else frozenset()
     lines = list(_LINE.finditer(text))
     joined = -1  # a line already read as the second half of a heading wrapped in two
     for number, match in enumerate(lines):
@@ -335,6 +346,13 @@ def detect_sections(text: str) -> tuple[Section, ...]:
         if number == joined:
             continue
         found = heading_kind(line)
+        if found is None and unknown and _SPACES.sub(" ", line).strip() in unknown:
+            if kind is SectionKind.OTHER and heading is None:
+                continue  # the opening lines, a name or title over them: the same section
+            if match.start() > start:
+                sections.append(Section(kind, start, match.start(), heading))
+            kind, start, heading = SectionKind.OTHER, match.start(), line.strip()
+            continue
         if found is not None and number + 1 < len(lines) and _bare(line):
             # "Preferred\nQualifications:" is one heading, wrapped
             after = lines[number + 1].group()
@@ -373,6 +391,21 @@ def detect_sections(text: str) -> tuple[Section, ...]:
     if flattened(text):
         return tuple(_split_glued(sections, text))
     return tuple(sections)
+
+
+def _unknown_headings(headings: Mapping[str, int]) -> frozenset[str]:
+    """The marked headings that are no known heading and no deeper than the level most known
+    ones have (the shallower of two as common); none when no known heading is marked."""
+    marked = {_SPACES.sub(" ", line).strip(): level for line, level in headings.items()}
+    known = Counter(level for line, level in marked.items() if heading_kind(line) is not None)
+    if not known:
+        return frozenset()
+    usual = min(known, key=lambda level: (-known[level], level))
+    return frozenset(
+        line
+        for line, level in marked.items()
+        if line and level <= usual and heading_kind(line) is None
+    )
 
 
 _EDGES = "".join(sorted(ITEM_EDGES))
