@@ -20,6 +20,7 @@ from certpath.extract.readers import (
     DEFAULT_MAX_BYTES,
     _columns,
     _gutter,
+    _respaced,
     _without_page_furniture,
     html_to_text,
     read,
@@ -239,12 +240,17 @@ def test_pdf_with_a_text_layer(tmp_path: Path) -> None:
     assert _kinds(document) == ["other", "skills"]
 
 
-def _rows_pdf(rows: list[tuple[str, str]], right: int = 320) -> bytes:
+def _rows_pdf(rows: list[tuple[str, str]], right: int = 320, top: tuple[str, ...] = ()) -> bytes:
     """A page of two columns drawn row by row, left cell then right cell, as some resume
-    builders draw them."""
+    builders draw them; under the lines ``top``, set across the page, when given."""
     ops = b"".join(
+        b"BT /F1 11 Tf 72 %d Td (%s) Tj ET\n" % (760 - 14 * n, line.encode())
+        for n, line in enumerate(top)
+    )
+    first = 720 - 14 * len(top) - (30 if top else 0)
+    ops += b"".join(
         b"BT /F1 11 Tf 72 %d Td (%s) Tj ET BT /F1 11 Tf %d %d Td (%s) Tj ET\n"
-        % (720 - 16 * n, left.encode(), right, 720 - 16 * n, text.encode())
+        % (first - 16 * n, left.encode(), right, first - 16 * n, text.encode())
         for n, (left, text) in enumerate(rows)
     )
     return _pdf(
@@ -254,24 +260,80 @@ def _rows_pdf(rows: list[tuple[str, str]], right: int = 320) -> bytes:
     )
 
 
+_TWO_COLUMNS = [
+    ("Skills", "Experience"),
+    ("Python", "Data Analyst, Acme"),
+    ("SQL", "Built dashboards in Tableau"),
+    ("Docker", "Led a churn analysis"),
+    ("Education", "Projects"),
+    ("MSc Statistics", "Churn model with XGBoost"),
+]
+_COLUMN_BY_COLUMN = [
+    "Skills\nPython\nSQL\nDocker\nEducation\nMSc Statistics",
+    "Experience\nData Analyst, Acme\nBuilt dashboards in Tableau\nLed a churn analysis\n"
+    "Projects\nChurn model with XGBoost\n",
+]
+
+
 def test_pdf_with_two_columns_drawn_row_by_row_reads_one_column_then_the_other() -> None:
-    page = _rows_pdf(
-        [
-            ("Skills", "Experience"),
-            ("Python", "Data Analyst, Acme"),
-            ("SQL", "Built dashboards in Tableau"),
-            ("Docker", "Led a churn analysis"),
-            ("Education", "Projects"),
-            ("MSc Statistics", "Churn model with XGBoost"),
-        ]
-    )
-    document = read(page, name="cv.pdf")
-    assert document.text.split("\n\n") == [
-        "Skills\nPython\nSQL\nDocker\nEducation\nMSc Statistics",
-        "Experience\nData Analyst, Acme\nBuilt dashboards in Tableau\nLed a churn analysis\n"
-        "Projects\nChurn model with XGBoost\n",
-    ]
+    document = read(_rows_pdf(_TWO_COLUMNS), name="cv.pdf")
+    assert document.text.split("\n\n") == _COLUMN_BY_COLUMN
     assert _kinds(document) == ["skills", "education", "experience", "projects"]
+
+
+def test_pdf_columns_under_a_block_of_lines_across_the_page() -> None:
+    summary = (
+        "Jane Doe, data analyst with nine years of experience in retail and banking analytics",
+        "Led the analytics team of a large retailer; mentor, speaker and author on data topics",
+        "Based in Lisbon and open to remote roles in Europe; available from the first of March",
+        "Portfolio with case studies on churn, pricing and forecasting at janedoe.example.com",
+    )
+    document = read(_rows_pdf(_TWO_COLUMNS, top=summary), name="cv.pdf")
+    # four lines across the page used to hide the gutter: the rows were read across
+    assert document.text.split("\n\n") == ["\n".join(summary), *_COLUMN_BY_COLUMN]
+
+
+@pytest.mark.parametrize(
+    ("rows", "blocks"),
+    [
+        (  # a sidebar with no heading, beside a column with two: column after column
+            [
+                ("chris@example.com", "Profile"),
+                ("London, UK", "Analyst in retail pricing"),
+                ("Python", "Experience"),
+                ("Pandas", "Data Analyst, Tesco"),
+                ("Tableau", "Automated weekly reporting"),
+                ("Excel", "Education"),
+                ("", "BSc Economics, LSE"),
+            ],
+            [
+                "chris@example.com\nLondon, UK\nPython\nPandas\nTableau\nExcel",
+                "Profile\nAnalyst in retail pricing\nExperience\nData Analyst, Tesco\n"
+                "Automated weekly reporting\nEducation\nBSc Economics, LSE\n",
+            ],
+        ),
+        (  # dates set right of a single column's job titles: row by row
+            [
+                ("Experience", ""),
+                ("Data Analyst, Tesco", "2019 - 2024"),
+                ("Built pricing models in Python", ""),
+                ("Analyst, Boots", "2016 - 2019"),
+                ("Automated reporting with SQL", ""),
+                ("Education", ""),
+                ("BSc Economics, LSE", "2013 - 2016"),
+            ],
+            [
+                "Experience\nData Analyst, Tesco 2019 - 2024\nBuilt pricing models in Python\n"
+                "Analyst, Boots 2016 - 2019\nAutomated reporting with SQL\nEducation\n"
+                "BSc Economics, LSE 2013 - 2016\n"
+            ],
+        ),
+    ],
+)
+def test_pdf_column_with_no_heading_is_a_sidebar_unless_it_holds_dates(
+    rows: list[tuple[str, str]], blocks: list[str]
+) -> None:
+    assert read(_rows_pdf(rows, right=420), name="cv.pdf").text.split("\n\n") == blocks
 
 
 def test_pdf_headings_in_a_margin_get_lines_of_their_own_and_tables_stay_rows() -> None:
@@ -343,6 +405,27 @@ def test_pdf_columns_on_a_page_thousands_of_characters_wide() -> None:
         "Skills\nPython\nSQL\nDocker\nEducation\nMSc\n\n"
         "Experience\nData Analyst, Acme\nTableau\nChurn analysis\nProjects\nXGBoost"
     )
+
+
+def test_pdf_columns_get_the_spaces_between_words_that_the_plain_reading_has() -> None:
+    # pypdf's layout mode rounds positions to characters, and glues words drawn one by one
+    plain = (
+        "Skills Experience\nPython - Trained vision models in PyTorch for defect detection\n"
+        "Education\nTools M.S. Statistics, UCLA\nAI - Built a RAG bot\n"
+    )
+    columns = (
+        "Skills\nPython\nTools\nAI\n\nExperience\n"
+        "-Trained computer vision models inPyTorch fordefect detection\n"
+        "Education\nM.S. Statistics,UCLA\n- Built aRAG bot\nscikit-learn"
+    )
+    assert _respaced(columns, plain).split("\n")[5:] == [
+        "Experience",
+        "- Trained computer vision models in PyTorch for defect detection",
+        "Education",
+        "M.S. Statistics, UCLA",
+        "- Built a RAG bot",
+        "scikit-learn",  # not in the plain reading, and not made of its words: as it is
+    ]
 
 
 def _lines_pdf(pages: list[list[str]]) -> bytes:

@@ -1312,7 +1312,42 @@ def _page_text(page: Any) -> str:
         layout = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # pypdf's layout mode is newer and stricter than its plain mode
         return text
-    return _columns(layout) or text
+    columns = _columns(layout)
+    return _respaced(columns, text) if columns is not None else text
+
+
+def _respaced(columns: str, plain: str) -> str:
+    """Text read by position with the spaces between words that the plain reading puts: pypdf's
+    layout mode rounds positions to a grid of characters and so glues words drawn as text
+    objects of their own ("models inPyTorch fordefect", "-Built"), which its plain mode,
+    which measures the gaps, keeps apart. A word of the layout that the plain reading does not
+    have is split into the fewest of its words that make it up, when there are such."""
+    known = set(plain.split())
+    lines = []
+    for line in columns.split("\n"):
+        words = line.split(" ")
+        lines.append(" ".join(_segmented(word, known) for word in words))
+    return "\n".join(lines)
+
+
+_LONGEST_GLUED = 80  # characters of a glued run of words, at most, that are split
+
+
+def _segmented(word: str, known: set[str]) -> str:
+    """``word`` as the fewest words of ``known`` that make it up, joined by spaces; as it is
+    when it is known, too long, or cannot be made of known words."""
+    if word in known or len(word) > _LONGEST_GLUED:
+        return word
+    best: list[list[str] | None] = [[], *([None] * len(word))]  # fewest words up to each end
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            before = best[start]
+            if before is not None and word[start:end] in known:
+                pieces = [*before, word[start:end]]
+                current = best[end]
+                if current is None or len(pieces) < len(current):
+                    best[end] = pieces
+    return " ".join(best[-1]) if best[-1] else word
 
 
 _MARGIN_LINES = 2  # lines at a page's top and at its bottom where running lines are looked for
@@ -1386,17 +1421,36 @@ _GUTTER = 3  # spaces that must separate two columns, at least
 
 def _columns(layout: str) -> str | None:
     """A page laid out by position (pypdf's layout mode) in reading order, when it has a
-    gutter: two columns that each carry text on at least two lines in five and each hold a
-    section heading are read one after the other; headings set in a margin beside their text
-    are put on lines of their own ("Skills      Python, SQL" would hide the heading). None
-    otherwise: one column, or a table ("Python      5 years"), reads well as it is."""
+    gutter: two columns that each carry text on at least two lines in five, and that each
+    hold a section heading or of which one holds two beside a sidebar, are read one after
+    the other; headings set in a margin beside their text are put on lines of their own
+    ("Skills      Python, SQL" would hide the heading). None otherwise: one column, or a
+    table ("Python      5 years"), reads well as it is.
+
+    The columns may start below a block of lines across the page (a name, a summary), set
+    off by a blank line in the top half of the page; that block is read first, as it is.
+    """
     lines = [line.rstrip() for line in layout.split("\n")]
+    filled = [number for number, line in enumerate(lines) if line.strip()]
+    # where the columns may start: the top, or after a blank line in the top half
+    starts = [0] + [at for at in range(1, len(filled) // 2 + 1) if filled[at] - filled[at - 1] > 1]
+    for start in starts:
+        if len(filled) - start < 4:
+            break
+        below = filled[start] if start else 0
+        read = _columns_below(lines[:below], lines[below:])
+        if read is not None:
+            return read
+    return None
+
+
+def _columns_below(above: list[str], lines: list[str]) -> str | None:
+    """:func:`_columns` for the ``lines`` under a block ``above`` them, read first."""
     filled = [line for line in lines if line.strip()]
-    if len(filled) < 4:
-        return None
     best, beside = _gutter(filled)
     if not best:
         return None
+    head = [_SPACE_RUN.sub(" ", line.strip()) for line in above]
     left: list[str] = []
     right_column: list[str] = []
     rows: list[str] = []
@@ -1415,11 +1469,33 @@ def _columns(layout: str) -> str | None:
         rows.extend(kept or [""])
     labels = [cell for cell in left if cell]
     headed = [cell for cell in labels if heading_kind(cell)]
-    if beside >= max(3, 2 * len(filled) // 5) and headed and any(map(heading_kind, right_column)):
-        return "\n".join([*left, "", *right_column])
+    headed_right = sum(1 for cell in right_column if heading_kind(cell))
+    # both columns headed, or one with two headings or more beside a sidebar that has none
+    # (contact details, a bare list of tools)
+    if beside >= max(3, 2 * len(filled) // 5) and (
+        (headed and headed_right)
+        or (len(headed) >= 2 and _sidebar(right_column))
+        or (headed_right >= 2 and _sidebar(left))
+    ):
+        return "\n".join([*head, *left, "", *right_column])
     if len(headed) >= 2 and 2 * len(headed) >= len(labels):  # headings in a margin
-        return "\n".join(rows)
+        return "\n".join([*head, *rows])
     return None
+
+
+def _sidebar(cells: list[str]) -> bool:
+    """Whether a column's cells, line by line, read as a sidebar: runs of lines one under the
+    other (most of its lines have text under them), not dates set right of a single column's
+    job titles ("Data Analyst, Acme        2019 - 2024"), which stand apart and are dates."""
+    filled = [number for number, cell in enumerate(cells) if cell]
+    if not filled:
+        return False
+    followed = sum(1 for number in filled if number + 1 < len(cells) and cells[number + 1])
+    dated = sum(1 for number in filled if _DATE_CELL.search(cells[number]))
+    return 2 * followed >= len(filled) and 3 * dated < len(filled)
+
+
+_DATE_CELL = re.compile(r"(?i)\b(?:19|20)\d\d\b|\bpresent\b|\bcurrent\b")
 
 
 def _gutter(filled: list[str]) -> tuple[int, int]:
