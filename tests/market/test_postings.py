@@ -101,14 +101,29 @@ def test_mapping_flags_and_file(tmp_path: Path) -> None:
         ColumnMapping.from_pairs(["salary=Pay"])
 
 
-def test_cp1252_csv_falls_back_with_a_note(tmp_path: Path) -> None:
-    path = tmp_path / "win.csv"
-    path.write_bytes("title,description\nCaf\u00e9 Data Analyst,SQL\n".encode("cp1252"))
+@pytest.mark.parametrize(
+    ("description", "encoding"),
+    [("Caf\u00e9 analytics; SQL", "cp1252"), ("Zażółć gęślą jaźń; SQL", "cp1250")],
+)
+def test_csv_in_a_legacy_code_page_is_read_in_it_with_a_note(
+    tmp_path: Path, description: str, encoding: str
+) -> None:
+    path = tmp_path / "legacy.csv"
+    path.write_bytes(f"title,description\nData Analyst,{description}\n".encode(encoding))
     notes: list[str] = []
     ((_, record),) = read_postings(path, None, notes)
     assert isinstance(record, PostingRecord)
-    assert record.title == "Caf\u00e9 Data Analyst"
-    assert any("cp1252" in note for note in notes)
+    assert record.description == description  # Polish is not read as "Za¿ó³æ gêœl¹ jaŸñ"
+    assert any(encoding in note for note in notes)
+
+
+def test_csv_in_no_encoding_that_can_be_told_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "binary.csv"
+    path.write_bytes(b"title,description\n" + bytes(range(128, 256)) * 3)
+    # before, it was read as Windows-1252 with U+FFFD for what did not decode: postings of
+    # gibberish stored as if they were real
+    with pytest.raises(InputError, match=r"not UTF-8.*Save As, CSV UTF-8"):
+        list(read_postings(path, None, []))
 
 
 def test_jsonl_parquet_and_jsonld(tmp_path: Path) -> None:

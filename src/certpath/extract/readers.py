@@ -32,7 +32,15 @@ from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, Section
 from certpath.extract.sections import detect_sections, guess_kind, heading_kind
 
-__all__ = ["DEFAULT_MAX_BYTES", "FORMATS", "html_to_text", "normalise_text", "read", "read_text"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "FORMATS",
+    "html_to_text",
+    "legacy_text",
+    "normalise_text",
+    "read",
+    "read_text",
+]
 
 DEFAULT_MAX_BYTES: Final = 20 * 1024 * 1024
 """The largest input read by default; ``Settings.max_document_mb`` overrides it at the edge."""
@@ -693,7 +701,7 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         found = _declared_text(data, declared)
         if found is not None:
             return found
-    found = _legacy_text(data)
+    found = legacy_text(data)
     if found is not None:
         return found
     position = utf8_error.start
@@ -808,7 +816,7 @@ _AFTER_A_WORD: Final = frozenset("’‘”“«»‹›´`·‐‑–—…•�
 _ANYWHERE: Final = _BETWEEN_LETTERS & _BEFORE_A_WORD & _AFTER_A_WORD
 
 
-def _legacy_text(data: bytes) -> tuple[str, str] | None:
+def legacy_text(data: bytes) -> tuple[str, str] | None:
     """Bytes that are not UTF-8 decoded with the legacy code page they read best in, or None.
 
     Windows-1252 is what most non-UTF-8 resumes turn out to be ("smart quotes" 0x93/0x94) and

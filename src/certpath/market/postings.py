@@ -396,16 +396,27 @@ def _record(line: int, values: Mapping[str, Any], mapping: ColumnMapping) -> Pos
 
 
 def _decoded(path: Path, notes: list[str]) -> str:
+    """A file's text: UTF-8, or else the legacy code page its words read in, as a resume's
+    bytes are told (Windows-1252 mostly; Central European or Turkish on clear evidence),
+    with a note; a file that reads in none is refused rather than filled with U+FFFD."""
     data = path.read_bytes()
     if path.suffix.lower() == ".gz":
         data = gzip.decompress(data)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        notes.append(
-            f"not UTF-8 (first bad byte at offset {error.start}); read as Windows-1252 (cp1252)"
-        )
-        return data.decode("cp1252", errors="replace")
+        from certpath.extract.readers import legacy_text
+
+        legacy = legacy_text(data)
+        if legacy is None:
+            raise InputError(
+                f"{path}: not UTF-8 (first bad byte at offset {error.start}) and not text in a "
+                "legacy code page either; save it as UTF-8 (in a spreadsheet: Save As, CSV "
+                "UTF-8) and ingest it again"
+            ) from None
+        text, encoding = legacy
+        notes.append(f"not UTF-8 (first bad byte at offset {error.start}); read as {encoding}")
+        return text
 
 
 def _csv_items(
