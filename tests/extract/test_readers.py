@@ -780,6 +780,14 @@ def test_html_site_chrome_is_not_the_document() -> None:
     assert html_to_text(page) == "Data Engineer\n\nPython and SQL\n\nPosted by Acme\n"
 
 
+def test_html_site_header_outside_the_main_content_is_chrome() -> None:
+    site = "<header><a href=/>Acme</a> <a href=/ai>AI Platform</a> <a href=/blog>Blog</a></header>"
+    post = "<header><h1>Data Engineer</h1></header><p>Python and SQL</p>"
+    assert html_to_text(f"{site}<main>{post}</main>") == "Data Engineer\n\nPython and SQL\n"
+    # with no main or article to tell content from chrome, a header is the page's own
+    assert html_to_text(post) == "Data Engineer\n\nPython and SQL\n"
+
+
 def test_html_sidebars_and_cookie_banners_are_not_the_document() -> None:
     page = (
         "<div id=cookie-banner>We use cookies and Google Analytics for advertising.</div>"

@@ -2004,6 +2004,8 @@ def _visible_text(tree: Any, headings: dict[str, int] | None = None) -> str:
     if root is None:
         return ""
     out = _Lines()
+    # a page that marks its content marks the site's banner too: a header outside it
+    framed = tree.css_first("main, article") is not None
     # An explicit stack rather than recursion: hostile pages nest elements thousands deep.
     stack: list[tuple[Any, bool]] = [(root, False)]
     preformatted = 0
@@ -2024,7 +2026,9 @@ def _visible_text(tree: Any, headings: dict[str, int] | None = None) -> str:
             out.text(content if preformatted else _SPACE_RUN.sub(" ", content))
             chip_ended = False
             continue
-        if not tag or tag.startswith(("-", "!", "_")) or tag in _HIDDEN_TAGS or _hidden(node):
+        if not tag or tag.startswith(("-", "!", "_")) or tag in _HIDDEN_TAGS:
+            continue
+        if _hidden(node, framed):
             continue
         if tag == "br":
             out.newline(1)
@@ -2054,19 +2058,22 @@ def _visible_text(tree: Any, headings: dict[str, int] | None = None) -> str:
 _HEADING_TAGS: Final = {f"h{level}": level for level in range(1, 7)}
 
 
-def _hidden(node: Any) -> bool:
+def _hidden(node: Any, framed: bool = False) -> bool:
     """Whether an element is not shown, or is the site's chrome around the document: its
     navigation, a footer or a sidebar outside the article ("Built with React", "Similar jobs:
-    Senior Angular Developer"), or a cookie-consent banner ("we use Google Analytics...")."""
+    Senior Angular Developer"), a cookie-consent banner ("we use Google Analytics..."), and,
+    on a page that is ``framed`` (it has a main or article element), a header or banner
+    outside it ("Acme | Jobs | AI Platform | Blog")."""
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     role = attributes.get("role")
     if role == "navigation":
         return True
-    if (node.tag in ("footer", "aside") or role == "complementary") and not _within(
-        node, _CONTENT_TAGS
-    ):
+    chrome = node.tag in ("footer", "aside") or role == "complementary"
+    if framed:
+        chrome = chrome or node.tag == "header" or role == "banner"
+    if chrome and not _within(node, _CONTENT_TAGS):
         return True
     names = f"{attributes.get('id') or ''} {attributes.get('class') or ''}"
     if _CONSENT.search(names) is not None:
