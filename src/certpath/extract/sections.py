@@ -318,7 +318,7 @@ def detect_sections(text: str, headings: Mapping[str, int] | None = None) -> tup
     ``headings`` are the lines that the document's format marks as headings, each with its
     level (1 for a DOCX "Heading 1" or an HTML ``<h1>``, 0 for a title). One of them that is
     no known heading still opens a section (of kind "other") when it is no deeper than most
-    known headings marked the same way: a resume's "Volunteering" set like its "Experience"
+    known headings marked the same way: a resume's "Mentoring" set like its "Experience"
     ends the experience, while a job title one level down stays inside it.
 
     A heading on its own line opens a section that runs to the next heading. A label with its
