@@ -1401,9 +1401,9 @@ def _without_page_furniture(pages: list[str]) -> list[str]:
                 _PAGE_MENTION.search(line) and len(line.split()) <= 12
             ):
                 dropped.add(index)
-            elif _furniture_key(line) in running and not heading_kind(line):
-                if index in top and _furniture_key(line) not in kept_header:
-                    kept_header.add(_furniture_key(line))
+            elif (key := _furniture_key(line)) in running and not heading_kind(line):
+                if index in top and key not in kept_header:
+                    kept_header.add(key)
                 else:
                     dropped.add(index)
         result.append("\n".join(line for i, line in enumerate(lines) if i not in dropped))
