@@ -484,6 +484,8 @@ def test_page_furniture_is_only_what_repeats_in_the_margins_or_numbers_a_page() 
     ]
     one = ["Jane Doe\nData Scientist\nSkills\nPython"]  # a single page keeps its header
     assert _without_page_furniture(one) == one
+    ending = ["Experience\nAcme\n- Made the landing page 2 times faster", "Education\nBSc"]
+    assert _without_page_furniture(ending) == ending  # a page named in a sentence stays
 
 
 def test_pdf_heading_placed_glyph_by_glyph_is_still_a_heading() -> None:

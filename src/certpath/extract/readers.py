@@ -1363,7 +1363,11 @@ _PAGE_NUMBER = re.compile(
     r"(?i)^[\W_]*(?:(?:page|p\.|pg\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|\d{1,3})"
     r"[\W_]*$"
 )
-_PAGE_MENTION = re.compile(r"(?i)\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b")
+_PAGE_MENTION = re.compile(
+    r"(?i)\bpage\s+\d+\s*(?:of|/)\s*\d+\b|^[\W_]*page\s+\d+\b|\bpage\s+\d+[\W_]*$"
+)
+"""A page number in a running line: "Page 2 of 3" anywhere, "Page 2" at its start or end
+("Jane Doe - Page 2"); not "a landing page 2 times faster"."""
 _DIGITS = re.compile(r"\d+")
 
 
