@@ -486,6 +486,15 @@ def test_page_furniture_is_only_what_repeats_in_the_margins_or_numbers_a_page() 
     assert _without_page_furniture(one) == one
     ending = ["Experience\nAcme\n- Made the landing page 2 times faster", "Education\nBSc"]
     assert _without_page_furniture(ending) == ending  # a page named in a sentence stays
+    marked = ["Skills\nPython\nCONFIDENTIAL", "Experience\nAcme\nConfidential", "Education\nBSc"]
+    assert _without_page_furniture(marked) == [
+        "Skills\nPython",
+        "Experience\nAcme",
+        "Education\nBSc",
+    ]
+    # a lone word that the body also holds is content
+    closing = ["Skills\nPython\nDocker", "Experience\nAcme\nDocker", "Tools\nGit\nDocker\nAWS\nBSc"]
+    assert _without_page_furniture(closing) == closing
 
 
 def test_pdf_heading_placed_glyph_by_glyph_is_still_a_heading() -> None:

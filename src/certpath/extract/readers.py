@@ -1374,8 +1374,9 @@ _DIGITS = re.compile(r"\d+")
 def _without_page_furniture(pages: list[str]) -> list[str]:
     """Pages without the lines a PDF repeats in its margins, which a text layer reads into
     the content at every page break (a name and title over each page, "Page 2 of 3 |
-    jane@example.com" under it): page numbers, and a line that opens or closes at least half
-    the pages, two at least, counting numbers as equal, and is found nowhere else (a line
+    jane@example.com" or "Confidential" under it): page numbers, and a line that opens or
+    closes at least half the pages, two at least, counting numbers as equal, and is found
+    nowhere else (a line
     that recurs in the body is content). A running header is kept on the first page it
     opens, where it is the document's own header (the name over a resume); a footer goes
     wherever it is. A heading is never taken for one: "Experience" atop two pages opens a
@@ -1423,9 +1424,13 @@ def _margin_lines(lines: list[str]) -> tuple[list[int], list[int]]:
 
 def _furniture_key(line: str) -> str:
     """A margin line as it repeats from page to page: case, spacing and numbers aside. Empty
-    for a line with too little to go on (a rule, a bullet, a lone word)."""
+    for a line with too little to go on (a rule, a bullet, a word of fewer than four letters:
+    "CV" may be a heading's last letters; "Confidential" under every page is furniture)."""
     key = _DIGITS.sub("#", _SPACE_RUN.sub(" ", line).strip().casefold())
-    return key if len(_WORD.findall(key)) >= 2 or _PAGE_MENTION.search(line) else ""
+    words = _WORD.findall(key)
+    if len(words) >= 2 or (words and len(words[0]) >= 4) or _PAGE_MENTION.search(line):
+        return key
+    return ""
 
 
 _GUTTER = 3  # spaces that must separate two columns, at least
