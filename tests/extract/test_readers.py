@@ -795,8 +795,12 @@ def test_html_site_header_outside_the_main_content_is_chrome() -> None:
     site = "<header><a href=/>Acme</a> <a href=/ai>AI Platform</a> <a href=/blog>Blog</a></header>"
     post = "<header><h1>Data Engineer</h1></header><p>Python and SQL</p>"
     assert html_to_text(f"{site}<main>{post}</main>") == "Data Engineer\n\nPython and SQL\n"
-    # with no main or article to tell content from chrome, a header is the page's own
+    # with no main or article to tell content from chrome, a header is the page's own ...
     assert html_to_text(post) == "Data Engineer\n\nPython and SQL\n"
+    # ... unless it is a row of links, the site's menu (a title with a link in it is not)
+    assert html_to_text(site + post) == "Data Engineer\n\nPython and SQL\n"
+    linked = "<header><h1>Data Engineer at <a href=/>Acme</a></h1><a href=/apply>Apply</a></header>"
+    assert html_to_text(linked) == "Data Engineer at Acme\n\nApply\n"
 
 
 def test_html_sidebars_and_cookie_banners_are_not_the_document() -> None:

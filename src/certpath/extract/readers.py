@@ -2072,7 +2072,8 @@ def _hidden(node: Any, framed: bool = False) -> bool:
     navigation, a footer or a sidebar outside the article ("Built with React", "Similar jobs:
     Senior Angular Developer"), a cookie-consent banner ("we use Google Analytics..."), and,
     on a page that is ``framed`` (it has a main or article element), a header or banner
-    outside it ("Acme | Jobs | AI Platform | Blog")."""
+    outside it ("Acme | Jobs | AI Platform | Blog"); on a page that is not, a header that is
+    a row of links."""
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
@@ -2080,14 +2081,24 @@ def _hidden(node: Any, framed: bool = False) -> bool:
     if role == "navigation":
         return True
     chrome = node.tag in ("footer", "aside") or role == "complementary"
-    if framed:
-        chrome = chrome or node.tag == "header" or role == "banner"
+    if node.tag == "header" or role == "banner":
+        chrome = chrome or framed or _link_bar(node)
     if chrome and not _within(node, _CONTENT_TAGS):
         return True
     names = f"{attributes.get('id') or ''} {attributes.get('class') or ''}"
     if _CONSENT.search(names) is not None:
         return True
     return bool(_DISPLAY_NONE.search(attributes.get("style") or ""))
+
+
+def _link_bar(node: Any) -> bool:
+    """Whether an element is a row of links: two or more, whose words are most of its own
+    (a site's menu, where a page's own header holds its title)."""
+    links = node.css("a")
+    if len(links) < 2:
+        return False
+    linked = sum(len(_WORD.findall(link.text(deep=True))) for link in links)
+    return 3 * linked >= 2 * len(_WORD.findall(node.text(deep=True)))
 
 
 _CONSENT: Final = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
