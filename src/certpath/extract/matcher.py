@@ -1209,13 +1209,21 @@ _PROSE_AFTER = re.compile(r"[ \t]+(?!and\b|or\b)[a-z]")
 def _starts_prose(text: str, start: int, end: int) -> bool:
     """Whether a hit opens a sentence or a line of prose ("Swift response to incidents"): its
     capital then says nothing, so a neighbouring skill cannot confirm it (a cue still can).
-    A list item ("- Swift", "Swift, Kotlin") is not prose."""
+    A list item ("- Swift", "Swift, Kotlin") is not prose, and neither is a line that goes on
+    a sentence wrapped after a joining word ("jobs in Scala and\nHive on Cloudera", as a PDF's
+    text layer breaks it)."""
     before = start - 1
     while before >= 0 and text[before] in _ITEM_OPENERS:
         before -= 1
     if before >= 0 and text[before] not in ".!?\n":
         return False
+    if before > 0 and text[before] == "\n" and _JOINED.search(text, max(0, before - 6), before):
+        return False
     return _PROSE_AFTER.match(text, end) is not None
+
+
+_JOINED = re.compile(r"(?:(?<![A-Za-z])(?:and|or|with|in|on|of|using)|[,&/])[ \t]*$")
+"""The end of a line that a wrapped sentence goes on from."""
 
 
 def _phrase_pattern(phrase: str) -> str:
