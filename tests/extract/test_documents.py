@@ -1,0 +1,105 @@
+"""Resumes exported to PDF by a word processor read as their DOCX sources do.
+
+The PDFs in ``tests/data/documents`` were exported by LibreOffice Writer from the DOCX files
+that ``make_documents.py`` there builds; the tests build those DOCX files again and read each
+beside its PDF.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from certpath.catalog import load_catalog
+from certpath.extract.document import Document, SectionKind
+from certpath.extract.pipeline import Extractor
+from certpath.extract.readers import read
+
+DOCUMENTS = Path(__file__).parent.parent / "data" / "documents"
+
+
+def _builders() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_documents", DOCUMENTS / "make_documents.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILDERS = _builders().BUILDERS
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(load_catalog())
+
+
+def _both(stem: str, tmp_path: Path) -> tuple[Document, Document]:
+    source = tmp_path / f"{stem}.docx"
+    BUILDERS[stem](source)
+    return read(source), read(DOCUMENTS / f"{stem}.pdf")
+
+
+def _kinds(document: Document) -> list[SectionKind]:
+    return [section.kind for section in document.sections]
+
+
+def _skills(extractor: Extractor, document: Document) -> set[tuple[str, str]]:
+    return {
+        (mention.skill, str(mention.section))
+        for mention in extractor.extract_document(document).mentions
+        if not mention.inferred
+    }
+
+
+@pytest.mark.parametrize("stem", sorted(BUILDERS))
+def test_the_pdf_gives_the_sections_and_skills_of_its_docx(
+    stem: str, tmp_path: Path, extractor: Extractor
+) -> None:
+    docx, pdf = _both(stem, tmp_path)
+    # each skill in the same section (a heading only DOCX styles, such as "Languages" in the
+    # columns, opens a section of its own there alone, and no skill is under it)
+    assert _skills(extractor, pdf) == _skills(extractor, docx)
+    known = [kind for kind in _kinds(docx) if kind is not SectionKind.OTHER]
+    assert [kind for kind in _kinds(pdf) if kind is not SectionKind.OTHER] == known
+
+
+def test_table_layout_reads_column_by_column(tmp_path: Path, extractor: Extractor) -> None:
+    _, pdf = _both("table", tmp_path)
+    assert _kinds(pdf) == [
+        SectionKind.OTHER,
+        SectionKind.SKILLS,
+        SectionKind.SUMMARY,
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+        SectionKind.CERTIFICATIONS,
+    ]
+    found = {skill for skill, _ in _skills(extractor, pdf)}
+    # "Scala and\nHive on Cloudera": the line wrapped after "and" opens no sentence
+    assert {"pyspark", "aws-glue", "terraform", "scala", "apache-hive"} <= found
+
+
+def test_running_header_and_one_word_footer_leave_the_experience_whole(tmp_path: Path) -> None:
+    _, pdf = _both("long", tmp_path)
+    assert pdf.metadata["pages"] == 2
+    assert pdf.text.count("Marco Rossi - Curriculum Vitae") == 1
+    assert "Confidential" not in pdf.text
+    experience = next(s for s in pdf.sections if s.kind is SectionKind.EXPERIENCE)
+    jobs = [
+        line
+        for line in pdf.text[experience.start : experience.end].splitlines()
+        if line.startswith("ML Engineer, Company")
+    ]
+    assert len(jobs) == 6
+
+
+def test_newspaper_columns_and_hyphenated_words(tmp_path: Path, extractor: Extractor) -> None:
+    _, pdf = _both("columns", tmp_path)
+    found = {skill for skill, _ in _skills(extractor, pdf)}
+    assert {"scikit-learn", "prophet", "azure-kubernetes-service", "looker"} <= found
