@@ -1,8 +1,10 @@
-"""Resumes exported to PDF by a word processor read as their DOCX sources do.
+"""Resumes exported to PDF by a word processor or a browser read as their sources do.
 
-The PDFs in ``tests/data/documents`` were exported by LibreOffice Writer from the DOCX files
-that ``make_documents.py`` there builds; the tests build those DOCX files again and read each
-beside its PDF.
+Of the PDFs in ``tests/data/documents``, three were exported by LibreOffice Writer from the
+DOCX files that ``make_documents.py`` there builds (the tests build those again), and
+``sidebar.pdf`` was printed by headless Chromium from ``sidebar.html`` beside it, as online
+resume builders print theirs (``chromium --headless --no-pdf-header-footer
+--print-to-pdf=sidebar.pdf sidebar.html``). Each PDF is read beside its source.
 """
 
 from __future__ import annotations
@@ -103,3 +105,16 @@ def test_newspaper_columns_and_hyphenated_words(tmp_path: Path, extractor: Extra
     _, pdf = _both("columns", tmp_path)
     found = {skill for skill, _ in _skills(extractor, pdf)}
     assert {"scikit-learn", "prophet", "azure-kubernetes-service", "looker"} <= found
+
+
+def test_a_browser_printed_pdf_with_a_sidebar_reads_as_its_page(extractor: Extractor) -> None:
+    page, pdf = read(DOCUMENTS / "sidebar.html"), read(DOCUMENTS / "sidebar.pdf")
+    assert _skills(extractor, pdf) == _skills(extractor, page)
+    assert _kinds(pdf) == [
+        SectionKind.OTHER,
+        SectionKind.SKILLS,
+        SectionKind.SUMMARY,
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+        SectionKind.CERTIFICATIONS,
+    ]
