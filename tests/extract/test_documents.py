@@ -2,9 +2,10 @@
 
 Of the PDFs in ``tests/data/documents``, three were exported by LibreOffice Writer from the
 DOCX files that ``make_documents.py`` there builds (the tests build those again), and
-``sidebar.pdf`` was printed by headless Chromium from ``sidebar.html`` beside it, as online
-resume builders print theirs (``chromium --headless --no-pdf-header-footer
---print-to-pdf=sidebar.pdf sidebar.html``). Each PDF is read beside its source.
+``sidebar.pdf`` and ``sidebar-right.pdf`` were printed by headless Chromium from the HTML
+pages beside them, as online resume builders print theirs (``chromium --headless
+--no-pdf-header-footer --print-to-pdf=sidebar.pdf sidebar.html``). Each PDF is read beside
+its source.
 """
 
 from __future__ import annotations
@@ -117,4 +118,23 @@ def test_a_browser_printed_pdf_with_a_sidebar_reads_as_its_page(extractor: Extra
         SectionKind.EXPERIENCE,
         SectionKind.EDUCATION,
         SectionKind.CERTIFICATIONS,
+    ]
+
+
+def test_a_short_sidebar_on_the_right_is_read_before_the_column_that_runs_on(
+    extractor: Extractor,
+) -> None:
+    # two pages: the experience runs on from the first page's wide column into the second
+    # page; the sidebar beside it on the first page is read before it, not between
+    page, pdf = read(DOCUMENTS / "sidebar-right.html"), read(DOCUMENTS / "sidebar-right.pdf")
+    assert pdf.metadata["pages"] == 2
+    assert _skills(extractor, pdf) == _skills(extractor, page)
+    assert pdf.text.startswith("Diego Martín\n")  # what is above the sidebar stays first
+    assert _kinds(pdf) == [
+        SectionKind.OTHER,
+        SectionKind.SKILLS,
+        SectionKind.SKILLS,
+        SectionKind.CERTIFICATIONS,
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
     ]

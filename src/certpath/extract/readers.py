@@ -1471,6 +1471,7 @@ def _columns_below(above: list[str], lines: list[str]) -> str | None:
     left: list[str] = []
     right_column: list[str] = []
     rows: list[str] = []
+    opened = -1  # how many lines of the left column come before the right one's first
     for line in lines:
         if line[best - 1 : best + _GUTTER - 1].strip():  # a line across both columns
             cells = [_SPACE_RUN.sub(" ", line.strip())]
@@ -1480,6 +1481,8 @@ def _columns_below(above: list[str], lines: list[str]) -> str | None:
                 _SPACE_RUN.sub(" ", line[:best].strip()),
                 _SPACE_RUN.sub(" ", line[best:].strip()),
             ]
+            if opened < 0 and cells[1]:
+                opened = len(left)
             left.append(cells[0])
             right_column.append(cells[1])
         kept = [cell for cell in cells if cell]
@@ -1488,12 +1491,23 @@ def _columns_below(above: list[str], lines: list[str]) -> str | None:
     headed = [cell for cell in labels if heading_kind(cell)]
     headed_right = sum(1 for cell in right_column if heading_kind(cell))
     # both columns headed, or one with two headings or more beside a sidebar that has none
-    # (contact details, a bare list of tools)
-    if beside >= max(3, 2 * len(filled) // 5) and (
-        (headed and headed_right)
-        or (len(headed) >= 2 and _sidebar(right_column))
-        or (headed_right >= 2 and _sidebar(left))
-    ):
+    # (contact details, a bare list of tools); a column shorter than the other (a sidebar
+    # beside a long experience) when both are headed, three headings in all
+    both_headed = bool(headed) and headed_right > 0
+    if (
+        beside >= max(3, 2 * len(filled) // 5)
+        and (
+            both_headed
+            or (len(headed) >= 2 and _sidebar(right_column))
+            or (headed_right >= 2 and _sidebar(left))
+        )
+    ) or (beside >= 3 and both_headed and len(headed) + headed_right >= 3):
+        if 4 * (max(map(len, filled)) - best) < 3 * best:
+            # a narrow column on the right is a sidebar: read first, as one on the left is,
+            # so that the wide column runs on into the next page's text; what the wide one
+            # holds above the sidebar's top (a name) stays first
+            above_side = left[: max(opened, 0)]
+            return "\n".join([*head, *above_side, *right_column, "", *left[len(above_side) :]])
         return "\n".join([*head, *left, "", *right_column])
     if len(headed) >= 2 and 2 * len(headed) >= len(labels):  # headings in a margin
         return "\n".join([*head, *rows])
