@@ -407,6 +407,40 @@ def test_pdf_columns_on_a_page_thousands_of_characters_wide() -> None:
     )
 
 
+def test_pdf_short_sidebar_on_the_right_is_read_first_after_what_is_above_it() -> None:
+    # a sidebar of one heading beside the top of a long experience, which runs on into the
+    # next page: read after the experience, it would take that page's lines into its section
+    rows = [
+        ("Sam Lee", ""),
+        ("Experience", "Skills"),
+        ("ML Engineer, Acme (2019 - 2024)", "Python, SQL"),
+        ("- Trained ranking models in LightGBM", "Docker, Terraform"),
+        ("- Served them with FastAPI on AWS", "Airflow, dbt"),
+        ("ML Engineer, Initech (2015 - 2019)", ""),
+        ("- Built feature pipelines in Snowflake", ""),
+        ("- Monitored drift with Evidently", ""),
+    ]
+
+    def read_lines(rows: list[tuple[str, str]]) -> list[str]:
+        read = _columns("\n".join(f"{left:<50}{right}".rstrip() for left, right in rows))
+        assert read is not None
+        return [line for line in read.split("\n") if line]
+
+    assert read_lines(rows) == [
+        "Sam Lee",
+        *("Skills", "Python, SQL", "Docker, Terraform", "Airflow, dbt"),
+        *("Experience", "ML Engineer, Acme (2019 - 2024)", "- Trained ranking models in LightGBM"),
+        *("- Served them with FastAPI on AWS", "ML Engineer, Initech (2015 - 2019)"),
+        *("- Built feature pipelines in Snowflake", "- Monitored drift with Evidently"),
+    ]
+    # a right column as wide as the left one is read after it
+    wide = [
+        (left, f"{right} and more of the same to fill" if right not in ("", "Skills") else right)
+        for left, right in rows
+    ]
+    assert read_lines(wide)[:3] == ["Sam Lee", "Experience", "ML Engineer, Acme (2019 - 2024)"]
+
+
 def test_pdf_columns_get_the_spaces_between_words_that_the_plain_reading_has() -> None:
     # pypdf's layout mode rounds positions to characters, and glues words drawn one by one
     plain = (

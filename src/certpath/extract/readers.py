@@ -1490,19 +1490,16 @@ def _columns_below(above: list[str], lines: list[str]) -> str | None:
     labels = [cell for cell in left if cell]
     headed = [cell for cell in labels if heading_kind(cell)]
     headed_right = sum(1 for cell in right_column if heading_kind(cell))
-    # both columns headed, or one with two headings or more beside a sidebar that has none
-    # (contact details, a bare list of tools); a column shorter than the other (a sidebar
-    # beside a long experience) when both are headed, three headings in all
-    both_headed = bool(headed) and headed_right > 0
-    if (
+    # both columns headed, however short one is beside the other (a sidebar beside a long
+    # experience), or one with two headings or more beside a sidebar that has none (contact
+    # details, a bare list of tools)
+    if (beside >= 3 and headed and headed_right) or (
         beside >= max(3, 2 * len(filled) // 5)
         and (
-            both_headed
-            or (len(headed) >= 2 and _sidebar(right_column))
-            or (headed_right >= 2 and _sidebar(left))
+            (len(headed) >= 2 and _sidebar(right_column)) or (headed_right >= 2 and _sidebar(left))
         )
-    ) or (beside >= 3 and both_headed and len(headed) + headed_right >= 3):
-        if 4 * (max(map(len, filled)) - best) < 3 * best:
+    ):
+        if _narrow_right(lines, best):
             # a narrow column on the right is a sidebar: read first, as one on the left is,
             # so that the wide column runs on into the next page's text; what the wide one
             # holds above the sidebar's top (a name) stays first
@@ -1512,6 +1509,19 @@ def _columns_below(above: list[str], lines: list[str]) -> str | None:
     if len(headed) >= 2 and 2 * len(headed) >= len(labels):  # headings in a margin
         return "\n".join([*head, *rows])
     return None
+
+
+def _narrow_right(lines: list[str], gutter: int) -> bool:
+    """Whether the column right of a gutter takes less than three quarters of the width the
+    one left of it takes: from its first character, on the lines beside the other column, to
+    the end of its longest line; and from the left edge to where it starts."""
+    beside = [line for line in lines if not line[gutter - 1 : gutter + _GUTTER - 1].strip()]
+    right = [line for line in beside if line[gutter:].strip()]
+    if not right:
+        return False
+    start = min(len(line) - len(line[gutter:].lstrip()) for line in right)
+    left = max(len(line[:start].rstrip()) for line in lines)
+    return 4 * (max(map(len, right)) - start) < 3 * left
 
 
 def _sidebar(cells: list[str]) -> bool:
