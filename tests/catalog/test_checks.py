@@ -122,6 +122,14 @@ def test_ambiguous_alias_needs_context(tmp_path: Path) -> None:
     assert "needs a 'context'" in problems[0].message
 
 
+def test_two_aliases_written_on_one_line_are_refused(tmp_path: Path) -> None:
+    data = tiny_catalog_data()
+    data["skills/core.yaml"]["skills"][0]["aliases"].append("docker engine      - containers")
+    problems = _problems(tmp_path, data)
+    assert [p.code for p in problems] == ["schema"]
+    assert "item of its own" in problems[0].message
+
+
 def test_retired_status_needs_a_date(tmp_path: Path) -> None:
     data = tiny_catalog_data()
     data["certifications.yaml"]["certifications"][2]["status"].pop("date")

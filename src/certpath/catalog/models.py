@@ -8,6 +8,7 @@ reads the resulting :class:`Catalog`. The JSON Schema in ``catalog/schema`` is g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -316,6 +317,16 @@ class Alias(Model):
     @classmethod
     def _from_string(cls, value: object) -> object:
         return {"text": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Alias:
+        if self.text != self.text.strip() or re.search(r"\s\s|[\t\n]", self.text):
+            raise ValueError(
+                f"alias {self.text!r} holds a run of spaces, a tab or a line break (two list "
+                "items written on one line?); write each alias as an item of its own, with "
+                "single spaces between its words"
+            )
+        return self
 
     @model_validator(mode="after")
     def _ambiguous_needs_context(self) -> Alias:
