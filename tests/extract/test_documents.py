@@ -5,7 +5,8 @@ DOCX files that ``make_documents.py`` there builds (the tests build those again)
 ``sidebar.pdf`` and ``sidebar-right.pdf`` were printed by headless Chromium from the HTML
 pages beside them, as online resume builders print theirs (``chromium --headless
 --no-pdf-header-footer --print-to-pdf=sidebar.pdf sidebar.html``). Each PDF is read beside
-its source.
+its source. ``latex.pdf`` was set by pdflatex from ``latex.tex`` in TeX's old font encoding,
+which draws an accent as a glyph of its own before its letter.
 """
 
 from __future__ import annotations
@@ -138,3 +139,19 @@ def test_a_short_sidebar_on_the_right_is_read_before_the_column_that_runs_on(
         SectionKind.EXPERIENCE,
         SectionKind.EDUCATION,
     ]
+
+
+def test_a_latex_pdf_gets_its_accents_back_on_their_letters(extractor: Extractor) -> None:
+    pdf = read(DOCUMENTS / "latex.pdf")
+    assert pdf.text.startswith("Wei Zhang – Résumé\n")
+    assert "ETH Zürich" in pdf.text
+    assert "École Polytechnique Fédérale de Lausanne" in pdf.text
+    assert _kinds(pdf) == [
+        SectionKind.OTHER,
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+        SectionKind.SKILLS,
+        SectionKind.OTHER,
+    ]
+    found = {skill for skill, _ in _skills(extractor, pdf)}
+    assert {"pytorch", "cuda", "tensorrt", "opencv", "quantization", "slurm"} <= found

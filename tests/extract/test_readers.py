@@ -14,6 +14,7 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
+import certpath
 from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, SectionKind
 from certpath.extract.readers import (
@@ -23,6 +24,7 @@ from certpath.extract.readers import (
     _respaced,
     _without_page_furniture,
     html_to_text,
+    normalise_text,
     read,
     read_text,
 )
@@ -439,6 +441,29 @@ def test_pdf_short_sidebar_on_the_right_is_read_first_after_what_is_above_it() -
         for left, right in rows
     ]
     assert read_lines(wide)[:3] == ["Sam Lee", "Experience", "ML Engineer, Acme (2019 - 2024)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("R\u00b4esum\u00b4e, C\u00b4eline, Z\u00a8urich", "Résumé, Céline, Zürich"),
+        (
+            "Universit`a, Jo\u02dcao, \u02c7Skoda, Mar\u00b4\u0131a",
+            "Università, João, Škoda, María",
+        ),
+        ("don\u00b4t, it\u00b4s", "don\u00b4t, it\u00b4s"),  # an acute for an apostrophe stays
+        ("run `pip install`", "run `pip install`"),  # a backtick that opens code stays
+    ],
+)
+def test_accents_a_latex_pdf_draws_before_their_letters_go_on_them(text: str, normal: str) -> None:
+    assert normalise_text(text) == normal
+
+
+def test_an_accent_drawn_apart_leaves_no_letter_alone() -> None:
+    # "R´esum´e" read as written gave R, the language, beside Python
+    assert read_text("R\u00b4esum\u00b4e: Python d\u00b4eveloppeur").text.startswith("Résumé")
+    found = certpath.extract("R\u00b4esum\u00b4e: Python d\u00b4eveloppeur").skill_ids()
+    assert found == ["python"]
 
 
 def test_pdf_columns_get_the_spaces_between_words_that_the_plain_reading_has() -> None:

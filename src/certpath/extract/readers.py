@@ -1073,12 +1073,43 @@ def normalise_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     if "\u00ad" in text or "\u2010" in text or "\u2011" in text:
         text = _LINE_END_HYPHEN.sub("-", text)
+    if _SPACING_ACCENT.search(text) is not None:
+        text = _ACCENTED_LETTER.sub(_accented, text)
     text = unicodedata.normalize("NFC", text)
     if "  " in text or "\t" in text:  # most text has neither: skip the search
         text = _SPACE_BETWEEN.sub(" ", text)
     if _TO_SPELL_OUT.search(text) is None:  # translate() looks up every character: skip it
         return text
     return text.translate(_SPELLED_OUT)
+
+
+_COMBINING = {
+    "\u00b4": "\u0301",  # acute
+    "\u0060": "\u0300",  # grave
+    "\u00a8": "\u0308",  # diaeresis
+    "\u02c6": "\u0302",  # circumflex
+    "\u02dc": "\u0303",  # tilde
+    "\u02c7": "\u030c",  # caron
+    "\u02da": "\u030a",  # ring
+}
+"""Each spacing accent that a PDF set by LaTeX in its old font encoding gives before the letter
+it sits on ("Z\u00a8urich", "R\u00b4esum\u00b4e"), and the combining accent it stands for."""
+_SPACING_ACCENT = re.compile("[\u00b4\u00a8\u02c6\u02dc\u02c7\u02da]|(?<=[^\\W\\d_])`")
+_ACCENTED_LETTER = re.compile(
+    "(?:(?<=[^\\W\\d_])`|[\u00b4\u00a8\u02c6])(?=[AEIOUYaeiouy\u0131])[A-Za-z\u0131]"
+    "|[\u02dc\u02c7\u02da][A-Za-z\u0131]"
+)
+"""A spacing accent and the letter after it: an acute, grave (inside a word only: a backtick
+elsewhere opens code), diaeresis or circumflex before a vowel ("don\u00b4t", "it\u00b4s" keep
+their accent as an apostrophe), or a tilde, caron or ring before any letter."""
+
+
+def _accented(match: re.Match[str]) -> str:
+    """The letter with its accent, where Unicode has them as one character; else as written."""
+    accent, letter = match.group()[0], match.group()[1]
+    letter = "i" if letter == "\u0131" else letter  # a dotless i under the accent
+    composed = unicodedata.normalize("NFC", letter + _COMBINING[accent])
+    return composed if len(composed) == 1 else match.group()
 
 
 _LINE_END_HYPHEN = re.compile("[\u00ad\u2010\u2011](?=[ \t]*\n)")
