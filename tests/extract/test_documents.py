@@ -6,7 +6,8 @@ DOCX files that ``make_documents.py`` there builds (the tests build those again)
 pages beside them, as online resume builders print theirs (``chromium --headless
 --no-pdf-header-footer --print-to-pdf=sidebar.pdf sidebar.html``). Each PDF is read beside
 its source. ``latex.pdf`` was set by pdflatex from ``latex.tex`` in TeX's old font encoding,
-which draws an accent as a glyph of its own before its letter.
+which draws an accent as a glyph of its own before its letter, and ``moderncv.pdf`` from
+``moderncv.tex`` with the moderncv class, dates and labels in a margin column.
 """
 
 from __future__ import annotations
@@ -155,3 +156,19 @@ def test_a_latex_pdf_gets_its_accents_back_on_their_letters(extractor: Extractor
     ]
     found = {skill for skill, _ in _skills(extractor, pdf)}
     assert {"pytorch", "cuda", "tensorrt", "opencv", "quantization", "slurm"} <= found
+
+
+def test_a_moderncv_resume_reads_with_its_margin_dates_and_labels(extractor: Extractor) -> None:
+    pdf = read(DOCUMENTS / "moderncv.pdf")
+    assert "2021–Present Machine Learning Engineer, Flutterwave, Lagos" in pdf.text
+    assert "Languages Python, SQL, Go, Scala" in pdf.text
+    assert _kinds(pdf) == [
+        SectionKind.OTHER,
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+        SectionKind.SKILLS,
+        SectionKind.CERTIFICATIONS,
+    ]
+    skills = _skills(extractor, pdf)
+    assert {("prophet", "experience"), ("seldon", "experience"), ("go", "skills")} <= skills
+    assert {("scala", "skills"), ("vertex-ai", "skills"), ("amazon-sagemaker", "skills")} <= skills
