@@ -162,6 +162,9 @@ def test_a_moderncv_resume_reads_with_its_margin_dates_and_labels(extractor: Ext
     pdf = read(DOCUMENTS / "moderncv.pdf")
     assert "2021–Present Machine Learning Engineer, Flutterwave, Lagos" in pdf.text
     assert "Languages Python, SQL, Go, Scala" in pdf.text
+    # the GitHub and LinkedIn logos beside the contact details are pictures, no skill
+    assert "\naishab\naisha-bello\n" in pdf.text
+    assert "git" not in extractor.extract_document(pdf).skill_ids()
     assert _kinds(pdf) == [
         SectionKind.OTHER,
         SectionKind.EXPERIENCE,

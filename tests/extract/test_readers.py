@@ -18,6 +18,7 @@ import certpath
 from certpath.errors import DocumentError
 from certpath.extract.document import Document, DocumentKind, SectionKind
 from certpath.extract.readers import (
+    _GLYPH_NAME,
     DEFAULT_MAX_BYTES,
     _columns,
     _gutter,
@@ -457,6 +458,11 @@ def test_pdf_short_sidebar_on_the_right_is_read_first_after_what_is_above_it() -
 )
 def test_accents_a_latex_pdf_draws_before_their_letters_go_on_them(text: str, normal: str) -> None:
     assert normalise_text(text) == normal
+
+
+def test_glyph_names_of_icons_are_no_text() -> None:
+    line = "/envelope jo@example.com /github jdoe | CI/CD, and/or a /usr/bin path"
+    assert _GLYPH_NAME.sub("", line) == "jo@example.com jdoe | CI/CD, and/or a /usr/bin path"
 
 
 def test_an_accent_drawn_apart_leaves_no_letter_alone() -> None:

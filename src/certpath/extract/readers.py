@@ -1346,13 +1346,20 @@ def _read_pdf(data: bytes, label: str) -> Document:
 def _page_text(page: Any) -> str:
     """A page's text in reading order: two columns laid side by side (many resume templates)
     are read one after the other, whichever order the PDF draws them in."""
-    text = page.extract_text() or ""
+    text = _GLYPH_NAME.sub("", page.extract_text() or "")
     try:
         layout = page.extract_text(extraction_mode="layout") or ""
     except Exception:  # pypdf's layout mode is newer and stricter than its plain mode
         return text
+    layout = _GLYPH_NAME.sub(lambda name: " " * len(name.group()), layout)  # columns stay put
     columns = _columns(layout)
     return _respaced(columns, text) if columns is not None else text
+
+
+_GLYPH_NAME: Final = re.compile(r"(?<!\S)/[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?!\S)[ \t]?")
+"""What pypdf gives for a glyph whose name no character stands for: an icon font's pictogram
+("/github", "/linkedin-in" of LaTeX's fontawesome beside a resume's contact details), which
+named GitHub, a skill, where the page shows a logo."""
 
 
 def _respaced(columns: str, plain: str) -> str:
