@@ -1414,11 +1414,10 @@ def _without_page_furniture(pages: list[str]) -> list[str]:
     the content at every page break (a name and title over each page, "Page 2 of 3 |
     jane@example.com" or "Confidential" under it): page numbers, and a line that opens or
     closes at least half the pages, two at least, counting numbers as equal, and is found
-    nowhere else (a line
-    that recurs in the body is content). A running header is kept on the first page it
-    opens, where it is the document's own header (the name over a resume); a footer goes
-    wherever it is. A heading is never taken for one: "Experience" atop two pages opens a
-    section on each."""
+    nowhere else (a line that recurs in the body is content). A running header is kept on the
+    first page it opens, where it is the document's own header (the name over a resume); a
+    footer goes wherever it is. A heading is never taken for one: "Experience" atop two pages
+    opens a section on each."""
     split = [page.split("\n") for page in pages]
     margins = [_margin_lines(lines) for lines in split]
     seen: dict[str, set[int]] = {}
