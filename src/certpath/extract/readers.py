@@ -1073,7 +1073,7 @@ def normalise_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     if "\u00ad" in text or "\u2010" in text or "\u2011" in text:
         text = _LINE_END_HYPHEN.sub("-", text)
-    if _SPACING_ACCENT.search(text) is not None:
+    if any(accent in text for accent in _COMBINING):  # most text has none: skip the search
         text = _ACCENTED_LETTER.sub(_accented, text)
     text = unicodedata.normalize("NFC", text)
     if "  " in text or "\t" in text:  # most text has neither: skip the search
@@ -1094,7 +1094,6 @@ _COMBINING = {
 }
 """Each spacing accent that a PDF set by LaTeX in its old font encoding gives before the letter
 it sits on ("Z\u00a8urich", "R\u00b4esum\u00b4e"), and the combining accent it stands for."""
-_SPACING_ACCENT = re.compile("[\u00b4\u00a8\u02c6\u02dc\u02c7\u02da]|(?<=[^\\W\\d_])`")
 _ACCENTED_LETTER = re.compile(
     "(?:(?<=[^\\W\\d_])`|[\u00b4\u00a8\u02c6])(?=[AEIOUYaeiouy\u0131])[A-Za-z\u0131]"
     "|[\u02dc\u02c7\u02da][A-Za-z\u0131]"
