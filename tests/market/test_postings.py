@@ -212,6 +212,10 @@ def test_a_posting_from_a_table_is_read_as_any_text(
 def test_posting_id_ignores_case_and_spacing() -> None:
     assert posting_id("A", "b  c") == posting_id("a", "B\nc")
     assert posting_id("A", "b") != posting_id("A", "c")
+    # the identity of a stored posting never changes with the code that computes it: this is
+    # the sha256 of "data scientist\npython and sql at scale", Unicode spaces included
+    found = posting_id(" Data\u00a0Scientist ", "Python  and\nSQL\u2028at scale\t")
+    assert found == "c8e22d42af03a067333f67ae037320ab052fbdb7c0759f2d1d7f409fd943f299"
 
 
 def test_demand_shares_and_counts_by_hand(
