@@ -40,6 +40,17 @@ def _builders() -> ModuleType:
 BUILDERS = _builders().BUILDERS
 
 
+SIDEBAR_FIRST = [
+    SectionKind.OTHER,
+    SectionKind.SKILLS,
+    SectionKind.SUMMARY,
+    SectionKind.EXPERIENCE,
+    SectionKind.EDUCATION,
+    SectionKind.CERTIFICATIONS,
+]
+"""The sections of a resume whose sidebar of skills is read before its summary and the rest."""
+
+
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(load_catalog())
@@ -77,14 +88,7 @@ def test_the_pdf_gives_the_sections_and_skills_of_its_docx(
 
 def test_table_layout_reads_column_by_column(tmp_path: Path, extractor: Extractor) -> None:
     _, pdf = _both("table", tmp_path)
-    assert _kinds(pdf) == [
-        SectionKind.OTHER,
-        SectionKind.SKILLS,
-        SectionKind.SUMMARY,
-        SectionKind.EXPERIENCE,
-        SectionKind.EDUCATION,
-        SectionKind.CERTIFICATIONS,
-    ]
+    assert _kinds(pdf) == SIDEBAR_FIRST
     found = {skill for skill, _ in _skills(extractor, pdf)}
     # "Scala and\nHive on Cloudera": the line wrapped after "and" opens no sentence
     assert {"pyspark", "aws-glue", "terraform", "scala", "apache-hive"} <= found
@@ -113,14 +117,7 @@ def test_newspaper_columns_and_hyphenated_words(tmp_path: Path, extractor: Extra
 def test_a_browser_printed_pdf_with_a_sidebar_reads_as_its_page(extractor: Extractor) -> None:
     page, pdf = read(DOCUMENTS / "sidebar.html"), read(DOCUMENTS / "sidebar.pdf")
     assert _skills(extractor, pdf) == _skills(extractor, page)
-    assert _kinds(pdf) == [
-        SectionKind.OTHER,
-        SectionKind.SKILLS,
-        SectionKind.SUMMARY,
-        SectionKind.EXPERIENCE,
-        SectionKind.EDUCATION,
-        SectionKind.CERTIFICATIONS,
-    ]
+    assert _kinds(pdf) == SIDEBAR_FIRST
 
 
 def test_a_short_sidebar_on_the_right_is_read_before_the_column_that_runs_on(
