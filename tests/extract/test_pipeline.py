@@ -439,3 +439,14 @@ def test_a_line_of_a_name_wrapped_in_a_skills_column_is_no_item_of_its_own() -> 
         ("power-bi", "Power\nBI"),
         ("python", "Python"),
     ]
+
+
+def test_a_dotted_capital_i_shifts_no_clause() -> None:
+    """``str.lower`` makes "İ" two characters; the clause words are still read in their place."""
+    clauses = " Ltd\nDocker and Kafka are a plus. Python is required."
+    plain = by_skill("I" * 24 + clauses)
+    dotted = by_skill("\u0130" * 24 + clauses)
+    for skill in ("docker", "apache-kafka", "python"):
+        assert dotted[skill].strength is plain[skill].strength  # type: ignore[attr-defined]
+    assert dotted["python"].strength is Strength.REQUIRED  # type: ignore[attr-defined]
+    assert dotted["docker"].strength is Strength.PREFERRED  # type: ignore[attr-defined]

@@ -77,6 +77,20 @@ SQL": scraped text often loses that space). Most dots end sentences, so the few 
 names are put back into text folded without dots: cheaper than a substitution of the many."""
 
 
+def lower_aligned(text: str) -> str:
+    """``text`` in lower case, one character for each of ``text``'s, so that an offset in one
+    is the same place in the other: ``str.lower`` turns "İ" into two ("i" and a combining dot).
+
+    Examples:
+        >>> lower_aligned("İstanbul, Python")
+        'istanbul, python'
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return text.replace("\u0130", "I").lower()
+
+
 def fold(text: str) -> str:
     """Fold text for matching; the result has exactly the length of ``text``.
 

@@ -31,7 +31,7 @@ from certpath.extract.document import (
     SectionKind,
     Strength,
 )
-from certpath.extract.matcher import NEARBY_SKILL, Hit, Matcher, outside_links
+from certpath.extract.matcher import NEARBY_SKILL, Hit, Matcher, lower_aligned, outside_links
 from certpath.extract.sections import detect_sections, flattened
 
 if TYPE_CHECKING:
@@ -454,7 +454,7 @@ class Extractor:
         # in parentheses or a cue about what follows it (then the strength is worked out for
         # each hit)
         lines: dict[int, tuple[int, Strength | None, bool, bool, bool]] = {}
-        lowered_text = text.lower() if hits else ""
+        lowered_text = lower_aligned(text) if hits else ""
         # a resume's words describe its writer: "expertise in" there requires nothing
         wants = document.kind is not DocumentKind.RESUME
         cues = _strength_cues(lowered_text, text) if hits and wants else ([], [], [], [])
@@ -884,7 +884,11 @@ def _years(
     if any(unit in lowered for unit in _UNITS):
         reach = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
         for cut in _list_cuts(text, hits, number, reach):
-            found = _YEARS_BEFORE.search(text, max(reach, cut - 90), cut)
+            low = max(reach, cut - 90)
+            window = text[low:cut].lower()
+            if not any(unit in window for unit in _UNITS):
+                continue  # no unit, no phrase: a cheap test before the search
+            found = _YEARS_BEFORE.search(text, low, cut)
             if found:
                 unit = found.group(2).lower()[:1]
                 if unit == "m" and _OF_EXPERIENCE.search(found.group()) is None:

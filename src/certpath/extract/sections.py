@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from certpath.extract.document import DocumentKind, Section, SectionKind
-from certpath.extract.matcher import BULLETS, ITEM_EDGES, LIST_ITEM
+from certpath.extract.matcher import BULLETS, ITEM_EDGES, LIST_ITEM, lower_aligned
 
 
 def _phrases(text: str) -> tuple[str, ...]:
@@ -453,7 +453,7 @@ def _glued_tail(line: str) -> tuple[int, SectionKind, str] | None:
     heading must start with a capital right after a lower-case letter, a digit or a sentence's
     end, as the line breaks of a flattened document leave them."""
     body = line.rstrip(" \t\r\n:")
-    low = body.lower()
+    low = lower_aligned(body)
     if not low.endswith(_TAIL_WORDS):
         return None
     for length in _TAIL_LENGTHS:
