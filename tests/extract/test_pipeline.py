@@ -361,6 +361,26 @@ def test_a_company_describing_its_culture_asks_nothing_of_the_candidate() -> Non
     assert set(by_skill(text)) == {"python", "curiosity"}
 
 
+def test_a_company_saying_what_it_is_asks_for_none_of_its_traits() -> None:
+    assert by_skill("We are a tight-knit group of ambitious problem solvers.") == {}
+    assert by_skill("And did we mention we're customer-obsessed?") == {}
+    # ... unless the words between ask something of the reader
+    for text in (
+        "We are looking for a self-starter with a bias for action.",
+        "We are a small team, so you must be a self-starter.",
+        "We're always on the lookout for self-motivated people.",
+    ):
+        assert "self-motivation" in by_skill(text), text
+    # a way of working the company names is the role's too
+    assert "agile" in by_skill("We are an Agile engineering team using Scrum.")
+
+
+def test_being_part_of_a_team_is_the_role_and_working_as_part_of_one_a_skill() -> None:
+    assert "collaboration" not in by_skill("You will be part of a team of big thinkers.")
+    assert "collaboration" not in by_skill("Become part of a team solving hard problems.")
+    assert "collaboration" in by_skill("Able to work independently and as part of a team.")
+
+
 def test_a_heading_glued_to_the_word_before_it_is_split_from_it() -> None:
     text = "Skills\n• Hard working • Quick learnerEducation Details\nB.E. 2015\n" + "x " * 300
     assert "continuous-learning" in extract(text, kind="resume").skill_ids()

@@ -252,6 +252,18 @@ _OURS = re.compile(
 )
 """The company taking the duty on itself: "we actively work to create an environment that
 values ownership" is still the company's culture."""
+_WE_ARE = re.compile(r"\bwe(?:['’]re| are|['’]ve built| have built) ")
+"""A company saying what it is ("We are a tight-knit group of ambitious problem solvers",
+"we're customer-obsessed"): a soft or business skill after it in the same clause is its
+culture, unless the words between ask something of the reader (:data:`_ASKING`)."""
+_ASKING = re.compile(
+    r"\b(?:you|your|looking|look|lookout|seek|seeking|hiring|hire|recruiting|pursuing|"
+    r"assembling|building a team|growing our team|need|needs|want|wants|searching|search|who|"
+    r"candidates?|someone|requires?|must|should|expect|ability)\b"
+)
+"""Words by which a company that says what it is asks something: "We are looking for a
+self-starter", "We are a small team, so you must be proactive", "we're assembling a team of
+critical thinkers", "We are always on the lookout for hard-working people"."""
 _WANTED = re.compile(
     r"we value (?:people|candidates|individuals|engineers|those|[a-z -]{0,20} who)\b"
 )
@@ -260,14 +272,22 @@ CULTURE_REACH = 100
 """How far before a mention, within its clause, words describing the culture speak of it."""
 
 
-def _culture(lowered: str, low: int, start: int, end: int) -> bool:
+def _culture(lowered: str, low: int, start: int, end: int, trait: bool = False) -> bool:
     """Whether the mention at ``[start, end)`` of a lower-cased text is the company's culture:
     words describing it come within ``[low, start)``, not as a duty ("Foster a culture of
     collaboration"), not of skills it wants ("We value problem-solving skills") and not of the
-    people it hires ("We value people who...")."""
+    people it hires ("We value people who..."). A ``trait`` (a soft skill) is also the
+    company's where it says what it is ("We're customer-obsessed"); a way of working ("We are
+    an Agile team") is the role's too."""
     found = _CULTURE.search(lowered, low, end)  # "we embrace change": the words may overlap
+    if found is None:
+        if not trait:
+            return False
+        found = _WE_ARE.search(lowered, low, start)
+        if found is None or _ASKING.search(lowered, found.end(), start):
+            return False
     if (
-        found is None
+        "skill" in lowered[start:end]
         or "skill" in lowered[start:end]
         or lowered.startswith((" skill", " exp"), end)
         or _WANTED.match(lowered, found.start())
@@ -393,6 +413,9 @@ class Extractor:
             for key, skill in catalog.skills.items()
             if skill.group.value in ("soft", "business")
         )
+        self.soft = frozenset(
+            key for key, skill in catalog.skills.items() if skill.group.value == "soft"
+        )
         self.nameable = self.perks | self.soft_or_business
         # a stack names each skill its letters spell out ("MEAN stack": MongoDB, Express,
         # Angular, Node.js), as explicitly as itself
@@ -503,7 +526,11 @@ class Extractor:
                     any(cue in lowered for cue in _FORWARD_CUES),
                 )
             if hit.form.skill in self.soft_or_business and _culture(
-                lowered_text, max(line_start, start - CULTURE_REACH), start, end
+                lowered_text,
+                max(line_start, start - CULTURE_REACH),
+                start,
+                end,
+                hit.form.skill in self.soft,
             ):
                 continue  # "we value curiosity and ownership": the culture, asked of no one
             stated = line[1]
