@@ -624,6 +624,10 @@ def test_a_form_that_begins_with_a_verb_is_also_entered_in_its_other_tenses() ->
         ("Fine-tuned LLMs for support chat", "fine-tuning"),
         ("Analyzed data from clinical trials", "data-analysis"),
         ("Reviewed code and fixed bugs", "code-review"),
+        ("Automated manual processes with Python", "process-automation"),
+        ("Maintained databases for the billing team", "database-administration"),
+        ("Manage risk across the portfolio", "risk-management"),
+        ("Optimize queries and table schemas", "query-optimization"),
     ],
 )
 def test_a_resume_says_in_the_past_what_a_posting_asks_for(text: str, expected: str) -> None:

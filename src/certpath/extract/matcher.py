@@ -1484,6 +1484,7 @@ def _inflected(alias: Alias, key: str) -> list[tuple[str, str]]:
 _INFLECTIONS: dict[str, tuple[str, ...]] = {
     "analysing": ("analyse", "analyses", "analysed"),
     "analyzing": ("analyze", "analyzes", "analyzed"),
+    "automating": ("automate", "automates", "automated"),
     "building": ("build", "builds", "built"),
     "cleansing": ("cleanse", "cleanses"),
     "collaborating": ("collaborate", "collaborates", "collaborated"),
@@ -1515,6 +1516,7 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
     "keeping": ("keep", "keeps"),
     "leading": ("lead", "leads", "led"),
     "making": ("make", "makes", "made"),
+    "maintaining": ("maintain", "maintains", "maintained"),
     "managing": ("manage", "manages", "managed"),
     "measuring": ("measure", "measures", "measured"),
     "meeting": ("meet", "meets", "met"),
