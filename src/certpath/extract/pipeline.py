@@ -254,7 +254,7 @@ _OURS = re.compile(
 values ownership" is still the company's culture."""
 _WE_ARE = re.compile(r"\bwe(?:['’]re| are|['’]ve built| have built) ")
 """A company saying what it is ("We are a tight-knit group of ambitious problem solvers",
-"we're customer-obsessed"): a soft or business skill after it in the same clause is its
+"we're customer-obsessed"): a soft skill after it in the same clause is its
 culture, unless the words between ask something of the reader (:data:`_ASKING`)."""
 _ASKING = re.compile(
     r"\b(?:you|your|looking|look|lookout|seek|seeking|hiring|hire|recruiting|pursuing|"
