@@ -288,7 +288,6 @@ def _culture(lowered: str, low: int, start: int, end: int, trait: bool = False) 
             return False
     if (
         "skill" in lowered[start:end]
-        or "skill" in lowered[start:end]
         or lowered.startswith((" skill", " exp"), end)
         or _WANTED.match(lowered, found.start())
     ):
@@ -906,13 +905,13 @@ def _years(
     posting asks for them ("3+ years of Python"), not after it, as a resume lists them
     ("Python - Experience - 24 months")."""
     start, end = hits[number].start, hits[number].end
-    reach = max(line_start, start - YEARS_REACH)
-    lowered = text[reach:start].lower()
+    origin = reach = max(line_start, start - YEARS_REACH)
+    lowered = lower_aligned(text[reach:start])
     if any(unit in lowered for unit in _UNITS):
         reach = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
         for cut in _list_cuts(text, hits, number, reach):
             low = max(reach, cut - 90)
-            window = text[low:cut].lower()
+            window = lowered[low - origin : cut - origin]
             if not any(unit in window for unit in _UNITS):
                 continue  # no unit, no phrase: a cheap test before the search
             found = _YEARS_BEFORE.search(text, low, cut)
