@@ -207,12 +207,13 @@ _NON = Form(
 """Not a skill: the automaton's pattern for "non", which negates the name after it."""
 
 
-_PLAIN, _CASED, _RULED, _CHECKED, _NEGATION = range(5)
+_PLAIN, _CASED, _RULED, _CHECKED, _WRITTEN, _NEGATION = range(6)
 """What a pattern's hit needs (:attr:`Matcher._kinds`): nothing; its casing checked
 (:attr:`Form.case_only`); only the words right after or before it looked at (a form that
 is neither ambiguous nor case-sensitive: it then confirms its neighbours as a plain one
-does); its case and context rules applied (:func:`_check`); or it is "non", which negates
-the next word's name."""
+does); its context rules applied (:func:`_check`); its casing checked first
+(:func:`_written_as`), then its context rules; or it is "non", which negates the next
+word's name."""
 
 
 class Hit(NamedTuple):
@@ -263,6 +264,8 @@ class Matcher:
                     if f.case_only
                     else _RULED
                     if not (f.ambiguous or f.case_sensitive)
+                    else _WRITTEN
+                    if f.case_sensitive
                     else _CHECKED
                     for f in forms
                 ),
@@ -631,22 +634,26 @@ class Matcher:
             kind = kinds[index]
             if start == negated:
                 continue
-            if kind == _PLAIN:
+            if kind == _PLAIN:  # the kinds in the order of how often they are hit
                 form = forms[index]
                 add(_new(Hit, (form, start, end, form.confidence, None)))
-            elif kind == _NEGATION:  # "non-relational", "non-linear": the next word's name
-                negated = end + 1  # is not the skill
+            elif kind == _CHECKED:
+                pending.append((start, end, forms[index]))
+            elif kind == _RULED:  # "Statistics", not "update statistics"
+                form = forms[index]
+                if not _ruled_out(form, text, start, end):
+                    add(_new(Hit, (form, start, end, form.confidence, None)))
+            elif kind == _WRITTEN:  # "Go", "Teams": the casing first, the context after
+                form = forms[index]
+                if _written_as(form, text, start, end):
+                    pending.append((start, end, form))
             elif kind == _CASED:  # e.g. "AI", "ML": the casing alone decides
                 form = forms[index]
                 written = text[start:end]
                 if written == form.text or _cased(form, text, written, start, end):
                     add(_new(Hit, (form, start, end, form.confidence, None)))
-            elif kind == _RULED:  # "Statistics", not "update statistics"
-                form = forms[index]
-                if not _ruled_out(form, text, start, end):
-                    add(_new(Hit, (form, start, end, form.confidence, None)))
-            else:
-                pending.append((start, end, forms[index]))
+            else:  # "non-relational", "non-linear": the next word's name is not the skill
+                negated = end + 1
         if unordered:  # a hit nested in a phrase came before it: starts in order, for bisect
             hits.sort(key=_START)
         if not pending:
@@ -971,21 +978,14 @@ def _nests(outer: Form, inner: Form, start: int, end: int, last: tuple[int, int,
 def _check(
     form: Form, text: str, folded: bytes, start: int, end: int, anchors: list[int]
 ) -> Hit | None:
-    """Apply a form's case and context rules to one hit; None when it is not the skill.
+    """Apply a form's context rules to one hit; None when it is not the skill. (A
+    case-sensitive form's casing is checked before: :func:`_written_as`.)
 
     An ambiguous form needs one of its cue words within its window, or an unambiguous skill
     hit within that window (a list of technologies: "Kubernetes, Terraform and Rust"), or, as
     a form a neighbour would confirm, words that introduce a skill right before it
     ("Experience with Kafka": :func:`_introduced`).
     """
-    if form.case_sensitive:
-        written = text[start:end]
-        if written != form.text and not _cased(form, text, written, start, end):
-            return None
-        if end - start == 1 and (
-            _spaced_letter(text, start, end) or _initial(text, start, end) or _sign(text, start)
-        ):
-            return None  # a letter of "S K I L L S", "Jane R. Smith" or "Excel(R)": no language
     if form.ambiguous and form.cues is not None:
         # a neighbouring skill first (a look-up), then a cue word (a search); most ambiguous
         # hits find neither, so the text that must not follow or precede is looked at after
@@ -1038,14 +1038,27 @@ def _check(
     return hit
 
 
+def _written_as(form: Form, text: str, start: int, end: int) -> bool:
+    """Whether a hit on a case-sensitive form is written as the form is (:func:`_cased`), and,
+    for a single letter, is not a letter of "S K I L L S", "Jane R. Smith" or "Excel(R)"."""
+    written = text[start:end]
+    if written != form.text and not _cased(form, text, written, start, end):
+        return False
+    return end - start > 1 or not (
+        _spaced_letter(text, start, end) or _initial(text, start, end) or _sign(text, start)
+    )
+
+
 def _ruled_out(form: Form, text: str, start: int, end: int) -> bool:
     """Whether the words right after or right before a hit say it is not the skill: its
     form's ``not_before`` and ``not_after`` phrases, which hold in a list of skills too."""
     if form.not_before is not None and form.not_before.match(text, end):
         return True
-    return form.not_after is not None and (
-        form.not_after.match(text[max(0, start - 60) : start][::-1]) is not None
-    )
+    if form.not_after is None or not start:
+        return False
+    # the 60 characters before the hit, reversed, in one slice
+    before = text[start - 1 : start - 61 : -1] if start > 60 else text[start - 1 :: -1]
+    return form.not_after.match(before) is not None
 
 
 _INTRODUCING = re.compile(
@@ -1255,7 +1268,8 @@ def _not_before(phrases: list[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = "|".join(_phrase_pattern(p) for p in phrases)
-    return re.compile(r"[ \t\-]*(?:" + alternatives + ")", re.IGNORECASE)
+    first = _first_of([_light(p)[:1] for p in phrases])
+    return re.compile(r"[ \t\-]*" + first + "(?:" + alternatives + ")", re.IGNORECASE)
 
 
 def _not_after(phrases: list[str]) -> re.Pattern[str] | None:
@@ -1265,7 +1279,18 @@ def _not_after(phrases: list[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = "|".join(_reversed_phrase_pattern(p) for p in phrases)
-    return re.compile(r"[ \t\-]*(?:" + alternatives + ")", re.IGNORECASE)
+    first = _first_of([_light(p)[-1:] for p in phrases])
+    return re.compile(r"[ \t\-]*" + first + "(?:" + alternatives + ")", re.IGNORECASE)
+
+
+def _first_of(characters: list[str]) -> str:
+    """A lookahead for the characters that the alternatives of a rule's pattern begin with:
+    most hits are followed (or preceded) by no rule's phrase, and one test of a character
+    class rules them all out, where each alternative would be tried in turn. Empty when an
+    alternative begins with no character."""
+    if not all(characters):
+        return ""
+    return "(?=[" + "".join(re.escape(character) for character in sorted(set(characters))) + "])"
 
 
 def _reversed_phrase_pattern(phrase: str) -> str:
