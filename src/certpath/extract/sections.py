@@ -11,6 +11,7 @@ the format marks them as headings at the level of the known ones (a DOCX paragra
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -566,14 +567,28 @@ _PERIOD = re.compile(
 ``re.IGNORECASE`` takes about twice as long)."""
 _DATED = re.compile(rf"\b{_MONTH}(?:19|20)\d\d\b")
 """A month and year, as a resume dates an entry ("January 2016 B.Sc.")."""
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ().-]{8,}\d")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I am|I have|my)\b")
-_POSTING_WORDS = re.compile(
-    r"\b(?:you will|you'll|you’ll|you are|you have|your role|we are|we're|we’re|we offer|"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""What every period and date holds: a text without it has neither, and a search for it skips
+from digit to digit where theirs tries every word."""
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\+?\d[\d ().-]{8,}\d")
+_FIRST_PERSON = re.compile(r"(?:I(?<!\wI)|my(?<!\wmy))\b")
+""""I" or "my" as a word ("I'm", "I am", "I have" among them); the look-behind after the first
+letter, not a word boundary before it, lets a search skip to the next "I" or "m"."""
+_POSTING_PHRASES = (
+    r"you will|you'll|you’ll|you are|you have|your role|we are|we're|we’re|we offer|"
     r"our team|our company|our client|join us|join our|ideal candidate|the candidate|"
     r"candidates|applicants?|apply|equal opportunity|benefits|salary|compensation|job type|"
     r"full[- ]time|must have|preferred|hiring|this role|"
-    r"the role|date posted|job posting|openings)\b"
+    r"the role|date posted|job posting|openings"
+)
+_POSTING_WORDS = re.compile(
+    # the look-ahead for a first letter spares trying every phrase at every word
+    r"\b(?=["
+    + "".join(sorted({phrase[0] for phrase in _POSTING_PHRASES.split("|")}))
+    + r"])(?:"
+    + _POSTING_PHRASES
+    + r")\b"
 )
 """Words of a posting: what it offers, whom it asks for, how to apply."""
 _POSTING_SECTIONS = frozenset({SectionKind.NICE_TO_HAVE, SectionKind.BENEFITS, SectionKind.COMPANY})
@@ -602,11 +617,17 @@ def guess_kind(text: str, sections: tuple[Section, ...]) -> DocumentKind:
     lowered = text.lower()
     asking = set(_POSTING_WORDS.findall(lowered))
     posting = len(asking) + 2 * len(kinds & _POSTING_SECTIONS)
+    dates = 0
+    if _YEAR.search(lowered) is not None:
+        dated = itertools.chain(_PERIOD.finditer(lowered), _DATED.finditer(lowered))
+        dates = sum(1 for _ in itertools.islice(dated, 3))  # three are enough
+    head = text[:400]
+    contact = ("@" in head and _EMAIL.search(head) is not None) or _PHONE.search(head) is not None
     resume = (
-        min(3, len(_PERIOD.findall(lowered)) + len(_DATED.findall(lowered)))
-        + 2 * (_CONTACT.search(text, 0, 400) is not None)
+        dates
+        + 2 * contact
         + len(kinds & _RESUME_SECTIONS)
-        + (len(_FIRST_PERSON.findall(text)) >= 2)
+        + (sum(1 for _ in itertools.islice(_FIRST_PERSON.finditer(text), 2)) == 2)
     )
     if resume >= 3 and resume > posting + 1:
         return DocumentKind.RESUME
