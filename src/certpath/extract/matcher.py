@@ -671,13 +671,14 @@ class Matcher:
             else:
                 hits.append(hit)
                 confirmed = confirmed or (form.ambiguous and form.technical)
-        if confirmed:  # a product name confirmed by its cue confirms other product names
+        # a product name confirmed by its cue confirms other product names
+        retry = [waited for waited in waiting if waited[2].technical] if confirmed else None
+        if retry:
             technical = sorted([hit[1] for hit in hits if hit[0].technical])
-            for start, end, form in waiting:
-                if form.technical:
-                    hit = _check(form, text, folded, start, end, technical)
-                    if hit is not None:
-                        hits.append(hit)
+            for start, end, form in retry:
+                hit = _check(form, text, folded, start, end, technical)
+                if hit is not None:
+                    hits.append(hit)
         hits.sort(key=_START)
         return hits
 
