@@ -219,13 +219,32 @@ _LIST_EXPERIENCE = re.compile(
 # a clause ends at a line end, at sentence punctuation (not the dot of "e.g.", "i.e.", "etc.",
 # "incl.", "vs.", "yrs.", "exp."), also with no space after it in text flattened to one line
 # ("integrity.BS in Math", "PhD is preferred.1-3 years of ML is required"), and before "but"
-# ("Kafka is not required but Python is a must")
-_CLAUSE_END = re.compile(
-    r"\n| (?=but\s)|[.;!?](?:(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?<!yrs\.)"
+# ("Kafka is not required but Python is a must"). Each pattern opens with the characters it
+# may start at, so that a search skips from one to the next (a pattern that opens with
+# alternatives or look-behinds is tried at every character)
+_CLAUSE_STOP = re.compile(
+    r"[\n.;!?](?:(?<=\n)|(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!incl\.)(?<!vs\.)(?<!yrs\.)"
     r"(?<!yr\.)(?<!exp\.)(?<!min\.)(?=\s)"
     r"|(?-i:(?<=[a-z)][.;!?])(?=[A-Z]))|(?-i:(?<=[a-z]{2}[.;!?])(?=\d)))",
     re.IGNORECASE,
 )
+_BUT = re.compile(r" (?=[Bb][Uu][Tt]\s)")
+
+
+def clause_ends(text: str, low: int = 0, high: int | None = None) -> list[int]:
+    """Where the clauses of ``text[low:high]`` end, in order: after a line break or sentence
+    punctuation, and before "but".
+
+    Examples:
+        >>> clause_ends("Kafka is not required but Python is. Go, e.g. Gin.")
+        [22, 36]
+    """
+    high = len(text) if high is None else high
+    ends = [match.end() for match in _CLAUSE_STOP.finditer(text, low, high)]
+    buts = [match.end() for match in _BUT.finditer(text, low, high)]
+    return sorted(ends + buts) if buts else ends
+
+
 CUE_REACH = 150
 """How far (in characters) a strength cue reaches either side within a clause."""
 _OTHER = SectionKind.OTHER
@@ -313,13 +332,22 @@ VALUES_LENGTH = 2000
 the text lost ("Our ValuesStubHub One: ... Requirements ..." in a posting flattened to a line)."""
 
 
-_SENTENCE_END = re.compile(
-    r"(?:(?<!yrs)(?<!yr)(?<!exp)\.|[!?;])(?:\s|$)|\n"
-    # a sentence glued to the next where a flattened posting lost its line break: "2-5 years of
-    # relevant experienceStrong analytical skills"
-    r"|(?-i:(?:(?<=experience)|(?<=required)|(?<=preferred)|(?<=degree))(?=[A-Z]))",
-    re.IGNORECASE,
+_SENTENCE_STOP = re.compile(
+    r"[\n.!?;](?:(?<=\n)|(?<!yrs\.)(?<!yr\.)(?<!exp\.)(?:\s|$))", re.IGNORECASE
 )
+"""A sentence's end: a line break, or punctuation (not the dot of "yrs.", "exp.") before a
+space; opening with the characters it starts at, a search skips from one to the next."""
+_SENTENCE_GLUED = re.compile(r"(?:experience|required|preferred|degree)(?=[A-Z])")
+"""A sentence glued to the next where a flattened posting lost its line break: "2-5 years of
+relevant experienceStrong analytical skills"."""
+
+
+def _sentence_start(text: str, low: int, high: int) -> int:
+    """Where the last sentence that begins in ``text[low:high]`` begins; ``low`` if none."""
+    stop = max((match.end() for match in _SENTENCE_STOP.finditer(text, low, high)), default=low)
+    # the glued word may begin before low, the sentence after it not
+    glued = _SENTENCE_GLUED.finditer(text, max(0, low - 10), high)
+    return max(stop, max((match.end() for match in glued), default=low))
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,14 +480,15 @@ class Extractor:
         text = document.text
         # a resume flattened by a converter glues its headings to the words before them
         # ("AngularEducation Details") even where it kept some line breaks
-        lost = flattened(text) or _GLUED_HEADING.search(text) is not None
+        # (a search for the heading's last word first: the pattern would stop at every letter)
+        lost = flattened(text) or (" Details" in text and _GLUED_HEADING.search(text) is not None)
         hits = outside_links(text, self.matcher.find_glued(text, lost_breaks=lost))
         hits = self.matcher.coordinated(text, hits)
         lists = [(s.start, s.end) for s in document.sections if s.kind is SectionKind.SKILLS]
         if lists:
             hits = self.matcher.listed(text, lists, hits)
         # clause ends: they bound the clause whose words state a strength, and the evidence
-        ends = [m.end() for m in _CLAUSE_END.finditer(document.text)] if hits else []
+        ends = clause_ends(text) if hits else []
         mentions = self._annotate(document, hits, ends)
         summaries = self._summarise(document, mentions, ends)
         return Extraction(document, tuple(mentions), tuple(summaries))
@@ -676,7 +705,7 @@ def evidence(
         line_end = len(text)
     if line_end - line_start > limit:  # the sentence or clause that holds the mention
         if ends is None:
-            ends = [m.end() for m in _CLAUSE_END.finditer(text, line_start, line_end)]
+            ends = clause_ends(text, line_start, line_end)
         index = bisect.bisect_right(ends, start)
         if index and ends[index - 1] > line_start:
             line_start = ends[index - 1]
@@ -908,7 +937,7 @@ def _years(
     origin = reach = max(line_start, start - YEARS_REACH)
     lowered = lower_aligned(text[reach:start])
     if any(unit in lowered for unit in _UNITS):
-        reach = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+        reach = _sentence_start(text, reach, start)
         for cut in _list_cuts(text, hits, number, reach):
             low = max(reach, cut - 90)
             window = lowered[low - origin : cut - origin]
