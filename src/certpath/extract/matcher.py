@@ -1055,10 +1055,11 @@ def _ruled_out(form: Form, text: str, start: int, end: int) -> bool:
     form's ``not_before`` and ``not_after`` phrases, which hold in a list of skills too."""
     if form.not_before is not None and form.not_before.match(text, end):
         return True
-    if form.not_after is None or not start:
+    if form.not_after is None:
         return False
     # the 60 characters before the hit, reversed, in one slice
-    before = text[start - 1 : start - 61 : -1] if start > 60 else text[start - 1 :: -1]
+    stop = start - 61 if start > 60 else None  # (a negative stop would count from the end)
+    before = text[start - 1 : stop : -1] if start else ""
     return form.not_after.match(before) is not None
 
 
