@@ -24,6 +24,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -1265,7 +1266,11 @@ def _phrase_pattern(phrase: str) -> str:
     return head + body + tail
 
 
-def _not_before(phrases: list[str]) -> re.Pattern[str] | None:
+# the rule patterns are compiled once for all the spellings generated from one alias (a
+# plural, a respelling share its context): a fifth of the matcher's build was compiling the
+# same patterns again, past what the re module's own cache holds
+@cache
+def _not_before(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """Phrases directly after a hit (spaces and hyphens between allowed): "R&D", "Go-to-market"."""
     if not phrases:
         return None
@@ -1274,7 +1279,8 @@ def _not_before(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"[ \t\-]*" + first + "(?:" + alternatives + ")", re.IGNORECASE)
 
 
-def _not_after(phrases: list[str]) -> re.Pattern[str] | None:
+@cache
+def _not_after(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """Phrases directly before a hit ("total cost of ownership"), as a pattern over the
     *reversed* text before the hit: an anchored match there costs far less than a search for
     a phrase at the end of a window."""
@@ -1314,7 +1320,8 @@ _NOT_SKILLED = r"(?![ \t]+(?:" + "|".join(word[::-1] for word in _SKILLED.split(
 ("proficient at Tableau" names the skill where "a career at Tableau" names the company)."""
 
 
-def _cues(cues: list[str]) -> re.Pattern[bytes] | None:
+@cache
+def _cues(cues: tuple[str, ...]) -> re.Pattern[bytes] | None:
     """Any cue word starting a word of folded text.
 
     A cue of four characters or more may be a stem ("fine tun" finds "fine-tuning"); a shorter
@@ -1465,10 +1472,10 @@ def _form(
         key=key,
         case_sensitive=alias.case_sensitive,
         ambiguous=alias.ambiguous,
-        cues=_cues(context.cues) if context else None,
+        cues=_cues(tuple(context.cues)) if context else None,
         window=context.window if context else 60,
-        not_before=_not_before(context.not_before) if context else None,
-        not_after=_not_after(context.not_after) if context else None,
+        not_before=_not_before(tuple(context.not_before)) if context else None,
+        not_after=_not_after(tuple(context.not_after)) if context else None,
         confidence=_confidence(alias, key) - (0.05 if variant else 0.0),
         variant=variant,
         neighbours=context.neighbours if context else True,
