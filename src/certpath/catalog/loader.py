@@ -38,7 +38,13 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
-class CatalogYamlLoader(yaml.SafeLoader):
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's loader over libyaml where its wheel has it (every common platform's does): it
+parses the catalog several times faster than the pure-Python one, with the same nodes and
+line marks."""
+
+
+class CatalogYamlLoader(_SAFE_LOADER):  # type: ignore[valid-type,misc]
     """A safe YAML loader that leaves typing to the models.
 
     YAML 1.1 turns ``2026-06-30`` into a date and ``no``/``on`` into booleans; here only
@@ -57,7 +63,8 @@ class CatalogYamlLoader(yaml.SafeLoader):
             if key in seen:
                 self.duplicate_keys.append((str(key), key_node.start_mark.line + 1))
             seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 CatalogYamlLoader.yaml_implicit_resolvers = {
