@@ -1256,14 +1256,33 @@ _JOINED = re.compile(r"(?:(?<![A-Za-z])(?:and|or|with|in|on|of|using)|[,&/])[ \t
 """The end of a line that a wrapped sentence goes on from."""
 
 
-def _phrase_pattern(phrase: str) -> str:
+def _phrase_pattern(phrase: str) -> tuple[str, str, str]:
     """A rule phrase as a regex: any run of spaces, hyphens, slashes or underscores between
-    its words, and word boundaries where the phrase starts or ends with a word character."""
+    its words, and word boundaries where the phrase starts or ends with a word character; as
+    (boundary before, words, boundary after), for :func:`_one_of`."""
     words = [re.escape(word) for word in _light(phrase).split(" ")]
     body = r"[\s\-/_]+".join(words)
     head = r"(?<![A-Za-z0-9])" if phrase[:1].isalnum() else ""
     tail = r"(?![A-Za-z0-9])" if phrase[-1:].isalnum() else ""
-    return head + body + tail
+    return head, body, tail
+
+
+def _one_of(phrases: list[tuple[str, str, str]]) -> str:
+    """Phrase patterns as one alternation, the phrases with the same boundaries grouped under
+    one copy of them: the pattern matches where one of the phrases does, as with each phrase
+    its own boundaries (what is matched is only ever tested, never read), and compiles in a
+    quarter of the time (each boundary is a character class that the compiler works out for
+    every case of every letter)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for head, body, tail in phrases:
+        groups.setdefault((head, tail), []).append(body)
+    return (
+        "(?:"
+        + "|".join(
+            head + "(?:" + "|".join(bodies) + ")" + tail for (head, tail), bodies in groups.items()
+        )
+        + ")"
+    )
 
 
 # the rule patterns are compiled once for all the spellings generated from one alias (a
@@ -1274,9 +1293,9 @@ def _not_before(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     """Phrases directly after a hit (spaces and hyphens between allowed): "R&D", "Go-to-market"."""
     if not phrases:
         return None
-    alternatives = "|".join(_phrase_pattern(p) for p in phrases)
+    alternatives = _one_of([_phrase_pattern(p) for p in phrases])
     first = _first_of([_light(p)[:1] for p in phrases])
-    return re.compile(r"[ \t\-]*" + first + "(?:" + alternatives + ")", re.IGNORECASE)
+    return re.compile(r"[ \t\-]*" + first + alternatives, re.IGNORECASE)
 
 
 @cache
@@ -1286,9 +1305,9 @@ def _not_after(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     a phrase at the end of a window."""
     if not phrases:
         return None
-    alternatives = "|".join(_reversed_phrase_pattern(p) for p in phrases)
+    alternatives = _one_of([_reversed_phrase_pattern(p) for p in phrases])
     first = _first_of([_light(p)[-1:] for p in phrases])
-    return re.compile(r"[ \t\-]*" + first + "(?:" + alternatives + ")", re.IGNORECASE)
+    return re.compile(r"[ \t\-]*" + first + alternatives, re.IGNORECASE)
 
 
 def _first_of(characters: list[str]) -> str:
@@ -1301,14 +1320,14 @@ def _first_of(characters: list[str]) -> str:
     return "(?=[" + "".join(re.escape(character) for character in sorted(set(characters))) + "])"
 
 
-def _reversed_phrase_pattern(phrase: str) -> str:
+def _reversed_phrase_pattern(phrase: str) -> tuple[str, str, str]:
     words = [re.escape(word[::-1]) for word in reversed(_light(phrase).split(" "))]
     body = r"[\s\-/_]+".join(words)
     # the phrase must start a word in the original, i.e. end one in the reversed text
     tail = r"(?![A-Za-z0-9])" if phrase[:1].isalnum() else ""
     if _light(phrase) == "at":  # "a career at Splunk", not "proficient at Tableau"
         tail += _NOT_SKILLED
-    return body + tail
+    return "", body, tail
 
 
 _SKILLED = (
