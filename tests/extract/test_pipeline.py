@@ -38,6 +38,21 @@ def test_sections_and_strength() -> None:
     assert found["amazon-sagemaker"].section is SectionKind.RESPONSIBILITIES  # type: ignore[attr-defined]
 
 
+def test_a_label_inside_requirements_asks_as_they_do() -> None:
+    posting = (
+        "Data Engineer\nRequirements\n- SQL\n- Tools: Airflow, dbt\n- Education: BS in "
+        "Statistics\n- Python\nNice to have\n- Go\n- Tools: Kafka\n- Rust\n"
+        "Benefits\n- Health care\nSkills: Snowflake, Tableau\n"
+    )
+    found = by_skill(posting)
+    for skill in ("apache-airflow", "dbt", "statistics"):
+        assert found[skill].strength is Strength.REQUIRED, skill  # type: ignore[attr-defined]
+    assert found["apache-airflow"].section is SectionKind.SKILLS  # type: ignore[attr-defined]
+    assert found["apache-kafka"].strength is Strength.PREFERRED  # type: ignore[attr-defined]
+    # a label after the end of a section (as job boards append their skills) keeps its own
+    assert found["snowflake"].strength is Strength.MENTIONED  # type: ignore[attr-defined]
+
+
 def test_clause_states_strength_over_its_line() -> None:
     found = by_skill("Requirements: Python and SQL; Docker is a plus.")
     assert found["python"].strength is Strength.REQUIRED  # type: ignore[attr-defined]

@@ -45,6 +45,56 @@ _SECTION_STRENGTH = {
     SectionKind.REQUIREMENTS: Strength.REQUIRED,
     SectionKind.NICE_TO_HAVE: Strength.PREFERRED,
 }
+_BROUGHT = frozenset(
+    {SectionKind.SKILLS, SectionKind.EDUCATION, SectionKind.CERTIFICATIONS, SectionKind.EXPERIENCE}
+)
+"""What a candidate brings: a label of one of these inside a posting's requirements ("Tools:
+Airflow, dbt") asks for it as the requirements around it do."""
+
+
+def _stating(text: str, sections: tuple[Section, ...]) -> list[SectionKind]:
+    r"""For each section, the kind whose strength it states: its own, or, for a label with its
+    content on its line ("Tools: Airflow, dbt", "Education: BS in CS") of what a candidate
+    brings, standing inside another section (which goes on after it), that section's, as a
+    list item there would. A label after the end of a section ("Skills: ..." after a posting's
+    nice-to-haves, as job boards append theirs) keeps its own.
+
+    Examples:
+        >>> from certpath.extract.sections import detect_sections
+        >>> text = "Requirements\n- SQL\n- Tools: Airflow, dbt\n- Python\nAbout us\nWe ship."
+        >>> [kind.value for kind in _stating(text, detect_sections(text))]
+        ['requirements', 'requirements', 'requirements', 'company']
+        >>> text = "Nice to have\n- Go\nSkills: Python, SQL"
+        >>> [kind.value for kind in _stating(text, detect_sections(text))]
+        ['nice-to-have', 'skills']
+    """
+    labels = [
+        section.kind in _BROUGHT and section.heading is not None and _one_line(text, section)
+        for section in sections
+    ]
+    stating: list[SectionKind] = []
+    for number, section in enumerate(sections):
+        kind = section.kind
+        if number and labels[number]:
+            resumed = number + 1
+            while resumed < len(sections) and labels[resumed]:
+                resumed += 1  # "Tools: ...\nEducation: ..." one after the other
+            if resumed < len(sections) and sections[resumed].kind is stating[number - 1]:
+                kind = stating[number - 1]
+        stating.append(kind)
+    return stating
+
+
+def _one_line(text: str, section: Section) -> bool:
+    """Whether a section is one whole line of the text (not a part of a line flattened)."""
+    start, end = section.start, section.end
+    return (
+        (start == 0 or text[start - 1] == "\n")
+        and (end == len(text) or text[end - 1] == "\n")
+        and text.find("\n", start, end - 1) < 0
+    )
+
+
 _PREFERRED_CUES = (
     "preferred",
     "a plus",
@@ -511,10 +561,13 @@ class Extractor:
         cues = _strength_cues(lowered_text, text) if hits and wants else ([], [], [], [])
         parentheses = _parentheses(text, hits)
         sections = document.sections
+        stating = _stating(text, sections) if wants and hits else []
         for number, hit in enumerate(hits):
             start, end = hit.start, hit.end
-            under = sections[bisect.bisect_right(starts, start) - 1] if starts else None
+            at = bisect.bisect_right(starts, start) - 1 if starts else -1
+            under = sections[at] if at >= 0 else None
             section = under.kind if under is not None else _OTHER
+            asking = stating[at] if at >= 0 and stating else section
             if section is SectionKind.BENEFITS and hit.form.skill in self.nameable:
                 continue
             if (
@@ -576,10 +629,10 @@ class Extractor:
             if not wants:
                 strength = Strength.MENTIONED
             else:
-                strength = stated or _SECTION_STRENGTH.get(section, Strength.MENTIONED)
+                strength = stated or _SECTION_STRENGTH.get(asking, Strength.MENTIONED)
             if (
                 strength is Strength.REQUIRED
-                and section is SectionKind.NICE_TO_HAVE
+                and asking is SectionKind.NICE_TO_HAVE
                 and not _firmly_required(cues, low, high)
             ):
                 strength = Strength.PREFERRED
