@@ -298,6 +298,23 @@ def test_extract_many_matches_one_at_a_time(tmp_path: Path) -> None:
     assert [r.to_dict() for r in extract_many(texts, processes=2, chunksize=2)] == single
 
 
+def test_skill_rows_are_the_summaries_without_evidence(tmp_path: Path) -> None:
+    # what the market pipeline stores: the same skills, values and order as a full extraction
+    from certpath.extract.pipeline import _default_extractor, skill_rows, skill_rows_many
+
+    texts = [POSTING, "SQL and R", "Docker, Kubernetes; SageMaker"]
+    full = [
+        [(s.skill, s.strength.value, s.years, s.confidence, s.inferred) for s in r.skills]
+        for r in (extract(text) for text in texts)
+    ]
+    assert [skill_rows(_default_extractor(), text) for text in texts] == full
+    assert list(skill_rows_many(texts, processes=1)) == full
+    missing = tmp_path / "missing.txt"
+    (error,) = skill_rows_many([missing], processes=1)
+    assert isinstance(error, DocumentError)
+    assert error.reason == "not-found"
+
+
 def test_a_resume_asks_for_nothing() -> None:
     # the same words that make a posting's skills required describe the writer of a resume
     text = "Requirements\nExpertise in Python is required. 3+ years of SQL. Docker is a plus.\n"

@@ -190,6 +190,8 @@ heading's ("Desired Skills", "Desired Unix or Perl") nor a clause's own ("Excel 
 not required")."""
 _FORWARD_CUES = ("ideally", "preferably", "optionally")
 """Preferred-cues that speak only of what follows them ("SQL, ideally with Scala")."""
+_FORWARD_WORDS = re.compile("|".join(_FORWARD_CUES))
+"""Any of them, to search a clause of the lower-cased text for."""
 _FORWARD = [cue in _FORWARD_CUES for cue in (*_PREFERRED_CUES, *_REQUIRED_CUES)]
 
 _NUMBER_WORDS = {
@@ -525,6 +527,21 @@ class Extractor:
         return read(source, name=name, max_bytes=self.max_bytes or DEFAULT_MAX_BYTES)
 
     def extract_document(self, document: Document) -> Extraction:
+        document, mentions, ends = self._mentions(document)
+        summaries = self._summarise(document, mentions, ends)
+        return Extraction(document, tuple(mentions), tuple(summaries))
+
+    def skill_rows(self, document: Document) -> list[SkillRow]:
+        """The skills of :meth:`extract_document` as plain tuples, in the same order, without
+        what a bulk job does not keep: the mentions and each skill's evidence line."""
+        document, mentions, ends = self._mentions(document)
+        return [
+            (s.skill, s.strength.value, s.years, s.confidence, s.inferred)
+            for s in self._summarise(document, mentions, ends, with_evidence=False)
+        ]
+
+    def _mentions(self, document: Document) -> tuple[Document, list[Mention], list[int]]:
+        """The document with its sections found, its mentions, and its clause ends."""
         if not document.sections and document.text:
             document = replace(document, sections=detect_sections(document.text))
         text = document.text
@@ -539,9 +556,7 @@ class Extractor:
             hits = self.matcher.listed(text, lists, hits)
         # clause ends: they bound the clause whose words state a strength, and the evidence
         ends = clause_ends(text) if hits else []
-        mentions = self._annotate(document, hits, ends)
-        summaries = self._summarise(document, mentions, ends)
-        return Extraction(document, tuple(mentions), tuple(summaries))
+        return document, self._annotate(document, hits, ends), ends
 
     # ----------------------------------------------------------------------- annotation
 
@@ -598,13 +613,12 @@ class Extractor:
             line = lines.get(line_start)
             if line is None:
                 line_end = ends[index] if index < len(ends) else len(text)
-                lowered = lowered_text[line_start:line_end]
                 line = lines[line_start] = (
                     line_end,
                     _clause_strength(cues, line_start, line_end),
-                    any(unit in lowered for unit in _UNITS),
-                    "(" in lowered,
-                    any(cue in lowered for cue in _FORWARD_CUES),
+                    _UNIT.search(lowered_text, line_start, line_end) is not None,
+                    text.find("(", line_start, line_end) >= 0,
+                    _FORWARD_WORDS.search(lowered_text, line_start, line_end) is not None,
                 )
             if hit.form.skill in self.soft_or_business and _culture(
                 lowered_text,
@@ -636,7 +650,11 @@ class Extractor:
                 and not _firmly_required(cues, low, high)
             ):
                 strength = Strength.PREFERRED
-            years, asked = _years(text, hits, number, line_start, line[0]) if line[2] else _NO_YEARS
+            years, asked = (
+                _years(text, lowered_text, hits, number, line_start, line[0])
+                if line[2]
+                else _NO_YEARS
+            )
             if asked and strength is Strength.MENTIONED and wants:
                 strength = Strength.REQUIRED  # "5+ years of Python" asks for it
             confidence = hit.confidence
@@ -691,10 +709,15 @@ class Extractor:
         return mentions + inferred
 
     def _summarise(
-        self, document: Document, mentions: list[Mention], ends: list[int]
+        self,
+        document: Document,
+        mentions: list[Mention],
+        ends: list[int],
+        with_evidence: bool = True,
     ) -> list[SkillSummary]:
         """One summary per skill; its confidence is the probability that the document names
-        it (:mod:`.confidence`), for an inferred parent that of its likeliest child."""
+        it (:mod:`.confidence`), for an inferred parent that of its likeliest child. Without
+        ``with_evidence``, each summary's evidence line is left empty."""
         text = document.text
         found: dict[str, list[Mention]] = {}
         for m in mentions:
@@ -714,20 +737,24 @@ class Extractor:
                     probability[parent] = p
                 parent, depth = self.parents.get(parent), depth + 1
         summaries = []
+        labels = self.labels
         for skill, group in found.items():
             first = group[0]
-            strength = min((m.strength for m in group), key=_RANK.__getitem__)
-            stated = [m.years for m in group if m.years is not None]
+            strength, years = first.strength, first.years
+            if len(group) > 1:  # most skills are mentioned once
+                strength = min((m.strength for m in group), key=_RANK.__getitem__)
+                stated = [m.years for m in group if m.years is not None]
+                years = max(stated) if stated else None
             summaries.append(
                 SkillSummary(
                     skill,
-                    self.labels.get(skill, skill),
+                    labels.get(skill, skill),
                     len(group),
                     strength,
-                    max(stated) if stated else None,
+                    years,
                     probability.get(skill, 0.0),
                     first.inferred,
-                    evidence(text, first.start, first.end, ends=ends),
+                    evidence(text, first.start, first.end, ends=ends) if with_evidence else "",
                 )
             )
         return sorted(summaries, key=lambda s: (s.inferred, -s.confidence, s.skill))
@@ -979,23 +1006,22 @@ def _neighbour_within(hits: list[Hit], number: int, low: int, high: int) -> bool
 
 
 def _years(
-    text: str, hits: list[Hit], number: int, line_start: int, line_end: int
+    text: str, lowered: str, hits: list[Hit], number: int, line_start: int, line_end: int
 ) -> tuple[float | None, bool]:
     """Years of experience stated right before or after the mention of ``hits[number]``, within
     its sentence; before it, also across a list of skills: "4+ years with ETL, Data Modeling
     and SSAS" states four years of each. With whether they were stated before it, as a
     posting asks for them ("3+ years of Python"), not after it, as a resume lists them
-    ("Python - Experience - 24 months")."""
+    ("Python - Experience - 24 months"); ``lowered`` is the text in lower case
+    (:func:`lower_aligned`)."""
     start, end = hits[number].start, hits[number].end
-    origin = reach = max(line_start, start - YEARS_REACH)
-    lowered = lower_aligned(text[reach:start])
-    if any(unit in lowered for unit in _UNITS):
+    reach = max(line_start, start - YEARS_REACH)
+    if _UNIT.search(lowered, reach, start) is not None:
         reach = _sentence_start(text, reach, start)
         for cut in _list_cuts(text, hits, number, reach):
             low = max(reach, cut - 90)
-            window = lowered[low - origin : cut - origin]
-            if not any(unit in window for unit in _UNITS):
-                continue  # no unit, no phrase: a cheap test before the search
+            if _UNIT.search(lowered, low, cut) is None or _after_every_unit(lowered, low, cut):
+                continue  # no unit, no phrase: cheap tests before the search
             found = _YEARS_BEFORE.search(text, low, cut)
             if found:
                 unit = found.group(2).lower()[:1]
@@ -1025,8 +1051,38 @@ def _years(
     return _NO_YEARS
 
 
-_UNITS = ("year", "yr", "decade", "month", "yoe")
-"""The words of a span of experience: a cheap test before the search for one."""
+_UNIT = re.compile("year|yr|decade|month|yoe")
+"""The words of a span of experience, in lower case: a cheap test before the search for one."""
+_NOT_AFTER_UNIT = re.compile(r"[^\w\s'’/&.:(,-]|,(?!\s*(?:such|like|including|e\.g))(?<!e\.g\.,)")
+"""A character that no years phrase holds after its unit: :data:`_YEARS_BEFORE` reads only
+words, spaces, ``'’/&.:(-`` and a comma before "such as", "like", "including" or "e.g." there
+(in lower case)."""
+
+
+def _after_every_unit(lowered: str, low: int, high: int) -> bool:
+    r"""Whether ``lowered[low:high]`` holds a character no years phrase holds after its unit
+    (:data:`_NOT_AFTER_UNIT`) after the last unit word in it: then no phrase can end at
+    ``high``, and the search for one, which would try every way its optional parts could
+    split the words before failing, is spared.
+
+    Examples:
+        >>> text = "2 to 3 years of experience in big data technologies including spark, hadoop, "
+        >>> _after_every_unit(text, 0, len(text))
+        True
+        >>> _after_every_unit("3+ years of experience with ", 0, 28)
+        False
+    """
+    stop = -1
+    for stop_match in _NOT_AFTER_UNIT.finditer(lowered, low, high):
+        stop = stop_match.start()
+    if stop < 0:
+        return False
+    unit = -1
+    for unit_match in _UNIT.finditer(lowered, low, high):
+        unit = unit_match.start()
+    return unit < stop
+
+
 _IN_YEARS = {"d": 10, "m": 1 / 12}
 """Years in a decade and in a month, by the unit's first letter."""
 _OF_EXPERIENCE = re.compile(r"\b(?:of|experience|exp)\b", re.IGNORECASE)
@@ -1179,10 +1235,10 @@ def skill_rows(extractor: Extractor, source: Source) -> list[SkillRow] | Documen
 
     What :func:`skill_rows_many` computes per document; the Spark engine calls it per posting.
     """
-    result = _extract_or_error(extractor, source)
-    if isinstance(result, DocumentError):
-        return result
-    return [(s.skill, s.strength.value, s.years, s.confidence, s.inferred) for s in result.skills]
+    try:
+        return extractor.skill_rows(extractor.read(source))
+    except DocumentError as error:
+        return error
 
 
 def _rows(item: Source) -> list[SkillRow] | DocumentError:
