@@ -454,15 +454,16 @@ def _glued_tail(line: str) -> tuple[int, SectionKind, str] | None:
     heading must start with a capital right after a lower-case letter, a digit or a sentence's
     end, as the line breaks of a flattened document leave them."""
     body = line.rstrip(" \t\r\n:")
-    low = lower_aligned(body)
+    low = lower_aligned(body[-_TAIL_LENGTHS[0] :])  # the part a heading may take: its end
     if not low.endswith(_TAIL_WORDS):
         return None
     for length in _TAIL_LENGTHS:
         at = len(body) - length
         if at < 1:
             continue
-        if low[at:] in _GLUABLE_SET and body[at].isupper() and body[at - 1] in _GLUE_BEFORE:
-            return at, _PHRASES[low[at:]], body[at:]
+        tail = low[len(low) - length :]
+        if tail in _GLUABLE_SET and body[at].isupper() and body[at - 1] in _GLUE_BEFORE:
+            return at, _PHRASES[tail], body[at:]
     return None
 
 
