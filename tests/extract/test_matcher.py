@@ -502,6 +502,9 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
             {"statistical-modeling": "statistical analysis, modeling"},
         ),
         ("information retrieval, security", {}),
+        # capitalised, each item of a list is a name of its own
+        ("Web Development, Analytics", {}),
+        ("Data Engineering, Analytics, and stakeholder teams", {}),
         # a list goes on past a name of its own, and after an Oxford comma
         (
             "organizational, verbal, and written skills",

@@ -438,8 +438,9 @@ class Matcher:
         written skills" names organizational skills), at most three words along a list, and
         words shared from the right need "and", "or", "&" or "/" before them ("vision, large
         language models" names no vision language model), words shared from the left after a
-        comma alone only with an activity ("data collection, cleaning"; not "information
-        retrieval, security"). A first pair that names no skill shares its first word too
+        comma alone only with an activity written in lower case ("data collection, cleaning";
+        not "information retrieval, security", nor the items of a list of names, "Web
+        Development, Analytics"). A first pair that names no skill shares its first word too
         when both it and the word coordinated with it name activities ("model training and
         deployment": model deployment; "data science and analytics" names no data
         analytics). The added hit spans the coordination, its confidence a tenth below its
@@ -498,8 +499,10 @@ class Matcher:
                     if step > 0 and not text[word.start() : word.start(1)].strip(" \t,"):
                         # joined by a comma alone: a list of activities ("data collection,
                         # cleaning"), not of whatever follows ("MS Project, Visio")
+                        # and not of capitalised items, each a name of its own ("Web
+                        # Development, Analytics")
                         last = key.rsplit(" ", 1)[-1]
-                        if not _listed_activity(last):
+                        if not _listed_activity(last) or word.group(1)[:1].isupper():
                             continue
                     for part in words:
                         other = plain.get(f"{key} {part}" if step < 0 else f"{part} {key}")
