@@ -199,6 +199,29 @@ def test_ingest_dedupes_classifies_extracts_and_is_idempotent(
     assert store.sql("SELECT COUNT(*) AS n FROM postings")[0]["n"] == 3
 
 
+def test_a_file_is_stored_in_batches_whole_or_not_at_all(
+    tmp_path: Path, store: MarketStore, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("certpath.market.postings.INSERT_BATCH", 1)  # a batch per posting
+    path = _csv(tmp_path)
+
+    def interrupted(done: int, total: int) -> None:
+        if done == total:  # each posting stored as it came, the file not yet recorded
+            assert store.sql("SELECT COUNT(*) AS n FROM postings")[0]["n"] == 3
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _ingest(store, catalog, path, progress=interrupted)
+    for table in ("postings", "posting_skills", "posting_certs", "ingested_files"):
+        assert store.sql(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] == 0, table
+    # nothing half-stored: the file is ingested whole when tried again
+    (report,) = _ingest(store, catalog, path)
+    assert (report.added, report.duplicates_in_store) == (3, 0)
+    stored = store.sql("SELECT COUNT(*) AS n FROM posting_skills")[0]["n"]
+    assert stored == report.skill_rows > 0
+    assert store.sql("SELECT COUNT(*) AS n FROM posting_certs")[0]["n"] == report.cert_rows > 0
+
+
 def test_a_posting_from_a_table_is_read_as_any_text(
     tmp_path: Path, store: MarketStore, catalog: Catalog
 ) -> None:

@@ -764,22 +764,38 @@ def ingest_postings(
         cert_rows: list[tuple[str, str, str, bool]] = []
         documents = (posting_document(record, str(path)) for _, record in fresh)
         results = skill_rows_many(documents, processes=processes, catalog_dir=catalog_dir)
-        for done, ((key, record), result) in enumerate(zip(fresh, results, strict=True), 1):
-            if isinstance(result, DocumentError):
-                report.notes.append(f"line {record.line}: skills not extracted ({result})")
-            else:
-                skill_rows.extend((key, *row) for row in result)
-            cert_rows.extend(posting_cert_rows(key, find_certs(record.text)))
-            if progress and (done % 200 == 0 or done == total):
-                progress(done, total)
-        _insert_postings(store, posting_rows)
-        _insert(store, "posting_skills", _SKILL_COLUMNS, skill_rows)
-        _insert(store, "posting_certs", _CERT_COLUMNS, cert_rows)
-        report.added = len(posting_rows)
-        report.skill_rows = len(skill_rows)
-        report.cert_rows = len(cert_rows)
-        record_ingested_file(store, report)
+        # stored a batch at a time while the workers go on extracting (the index of the skill
+        # rows is the slow part of the insert), in one transaction: a file is stored whole or
+        # not at all
+        stored = 0
+        store.sql("BEGIN TRANSACTION")
+        try:
+            for done, ((key, record), result) in enumerate(zip(fresh, results, strict=True), 1):
+                if isinstance(result, DocumentError):
+                    report.notes.append(f"line {record.line}: skills not extracted ({result})")
+                else:
+                    skill_rows.extend((key, *row) for row in result)
+                cert_rows.extend(posting_cert_rows(key, find_certs(record.text)))
+                if done - stored == INSERT_BATCH or done == total:
+                    _insert_postings(store, posting_rows[stored:done])
+                    _insert(store, "posting_skills", _SKILL_COLUMNS, skill_rows)
+                    _insert(store, "posting_certs", _CERT_COLUMNS, cert_rows)
+                    report.skill_rows += len(skill_rows)
+                    report.cert_rows += len(cert_rows)
+                    skill_rows, cert_rows, stored = [], [], done
+                if progress and (done % 200 == 0 or done == total):
+                    progress(done, total)
+            report.added = len(posting_rows)
+            record_ingested_file(store, report)
+        except BaseException:
+            store.sql("ROLLBACK")
+            raise
+        store.sql("COMMIT")
     return reports
+
+
+INSERT_BATCH = 5000
+"""Postings extracted between two inserts into the store during an ingest."""
 
 
 def already_ingested(store: MarketStore, file_hash: str) -> bool:
