@@ -523,6 +523,15 @@ def test_a_coordination_names_the_skill_of_each_shared_word(
     assert all(hit.confidence < hit.form.confidence for hit in added)
 
 
+def test_a_name_headed_by_a_word_before_of_is_found_with_that_word_plural() -> None:
+    # "evaluation of LLMs" is a form; a text may speak of several evaluations
+    text = "Conduct thorough evaluations of LLMs and build proofs of concept."
+    assert [hit.form.skill for hit in full_matcher().find(text)] == [
+        "llm-evaluation",
+        "prototyping",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

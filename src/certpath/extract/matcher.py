@@ -1455,7 +1455,10 @@ def compile_forms(skills: object) -> list[Form]:
             if " " in key or not traits["technical"]:
                 pluralisable.append((skill, alias, key, traits))
     for skill, alias, key, traits in pluralisable:
-        for variant in _variants(key, singular=not alias.case_sensitive):
+        variants = _variants(key, singular=not alias.case_sensitive)
+        if not alias.case_sensitive:
+            variants += _head_plural(key)
+        for variant in variants:
             if variant in owner or (variant, skill.id) in seen:
                 continue
             owner[variant] = skill.id
@@ -1617,6 +1620,23 @@ person and past forms. Left out: -ing words that name things or kinds ("training
 "marketing analytics", "streaming pipelines", "ranking models"), whose past reads as an
 adjective ("ranked models"), and the pasts that do so over the shared postings ("cleansed
 data repositories", "data kept up to date")."""
+
+
+def _head_plural(key: str) -> list[str]:
+    """For a name that its first word heads, "of" after it ("evaluation of llms", "part of
+    speech tagging"), the name with that word in the plural ("evaluations of llms"): a text
+    speaks of several such acts or things as it speaks of one.
+
+    Examples:
+        >>> _head_plural("evaluation of llms"), _head_plural("proof of concept")
+        (['evaluations of llms'], ['proofs of concept'])
+        >>> _head_plural("parts of speech tagging"), _head_plural("return on investment")
+        ([], [])
+    """
+    head, _, rest = key.partition(" ")
+    if not rest.startswith("of ") or not head.isalpha():
+        return []
+    return [f"{plural} {rest}" for plural in _variants(head, singular=False)]
 
 
 def _variants(key: str, singular: bool = True) -> list[str]:
