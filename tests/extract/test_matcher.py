@@ -447,6 +447,20 @@ def test_a_name_ruled_out_only_by_the_words_around_it_still_confirms_its_neighbo
     assert full_matcher().find("Run update statistics nightly.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("QA/QC Civil Engineer", []),  # quality control on a site: "/QC" rules it out
+        ("QA / QC engineer", []),
+        ("QA engineer for the mobile app", ["software-testing"]),
+        ("Study adherence to ICH/GCP and SOPs", []),  # Good Clinical Practice: "ICH/"
+        ("Deploy on AWS/GCP", ["aws", "gcp"]),  # a slash between names joins alternatives
+    ],
+)
+def test_a_rule_phrase_with_a_slash_is_read_across_one(text: str, expected: list[str]) -> None:
+    assert [hit.form.skill for hit in full_matcher().find(text)] == expected
+
+
 def test_a_web_or_mail_address_names_no_skill() -> None:
     text = (
         "See https://twitter.com/gdb/status/1, www.apple.com/ios or write to jobs@tecton.ai. "

@@ -279,7 +279,9 @@ class AliasContext(Model):
 
     Read by the extraction engine; kept as data so that a new false hit is fixed in YAML.
     ``not_before``/``not_after`` phrases are compared with the text next to the alias with
-    case, spaces and hyphens ignored (``-to-market`` equals ``to market``).
+    case, spaces and hyphens ignored (``-to-market`` equals ``to market``); a ``not_before``
+    phrase that starts with a slash follows one (``/QC`` after QA in "QA/QC"), and a
+    ``not_after`` phrase that ends with one precedes one (``ICH/`` before GCP).
     """
 
     cues: list[str] = Field(

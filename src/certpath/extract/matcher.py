@@ -1262,9 +1262,13 @@ _JOINED = re.compile(r"(?:(?<![A-Za-z])(?:and|or|with|in|on|of|using)|[,&/])[ \t
 def _phrase_pattern(phrase: str) -> tuple[str, str, str]:
     """A rule phrase as a regex: any run of spaces, hyphens, slashes or underscores between
     its words, and word boundaries where the phrase starts or ends with a word character; as
-    (boundary before, words, boundary after), for :func:`_one_of`."""
+    (boundary before, words, boundary after), for :func:`_one_of`. A phrase that starts with
+    a slash follows one ("/QC" after "QA" in "QA/QC"); another is not read across a slash,
+    which joins alternatives ("healthcare/insurance" names two domains)."""
     words = [re.escape(word) for word in _light(phrase).split(" ")]
     body = r"[\s\-/_]+".join(words)
+    if phrase.startswith("/"):
+        body = r"/[ \t]*" + body
     head = r"(?<![A-Za-z0-9])" if phrase[:1].isalnum() else ""
     tail = r"(?![A-Za-z0-9])" if phrase[-1:].isalnum() else ""
     return head, body, tail
@@ -1293,11 +1297,12 @@ def _one_of(phrases: list[tuple[str, str, str]]) -> str:
 # same patterns again, past what the re module's own cache holds
 @cache
 def _not_before(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Phrases directly after a hit (spaces and hyphens between allowed): "R&D", "Go-to-market"."""
+    """Phrases directly after a hit (spaces and hyphens between allowed): "R&D", "Go-to-market";
+    after a slash only a phrase that starts with one (:func:`_phrase_pattern`)."""
     if not phrases:
         return None
     alternatives = _one_of([_phrase_pattern(p) for p in phrases])
-    first = _first_of([_light(p)[:1] for p in phrases])
+    first = _first_of(["/" if p.startswith("/") else _light(p)[:1] for p in phrases])
     return re.compile(r"[ \t\-]*" + first + alternatives, re.IGNORECASE)
 
 
@@ -1309,7 +1314,7 @@ def _not_after(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     alternatives = _one_of([_reversed_phrase_pattern(p) for p in phrases])
-    first = _first_of([_light(p)[-1:] for p in phrases])
+    first = _first_of(["/" if p.endswith("/") else _light(p)[-1:] for p in phrases])
     return re.compile(r"[ \t\-]*" + first + alternatives, re.IGNORECASE)
 
 
@@ -1324,8 +1329,12 @@ def _first_of(characters: list[str]) -> str:
 
 
 def _reversed_phrase_pattern(phrase: str) -> tuple[str, str, str]:
+    """:func:`_phrase_pattern` over the reversed text before a hit; a phrase that ends with a
+    slash comes right before one ("ICH/" before "GCP")."""
     words = [re.escape(word[::-1]) for word in reversed(_light(phrase).split(" "))]
     body = r"[\s\-/_]+".join(words)
+    if phrase.endswith("/"):
+        body = r"/[ \t]*" + body
     # the phrase must start a word in the original, i.e. end one in the reversed text
     tail = r"(?![A-Za-z0-9])" if phrase[:1].isalnum() else ""
     if _light(phrase) == "at":  # "a career at Splunk", not "proficient at Tableau"
