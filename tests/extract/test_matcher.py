@@ -461,6 +461,12 @@ def test_a_rule_phrase_with_a_slash_is_read_across_one(text: str, expected: list
     assert [hit.form.skill for hit in full_matcher().find(text)] == expected
 
 
+def test_kdd_is_a_venue_beside_the_others_not_data_mining() -> None:
+    text = "Publications in top venues (e.g., NeurIPS, ICML, KDD, SIGIR)."
+    skills = {hit.form.skill for hit in full_matcher().find(text)}
+    assert skills == {"scientific-publishing"}
+
+
 def test_a_web_or_mail_address_names_no_skill() -> None:
     text = (
         "See https://twitter.com/gdb/status/1, www.apple.com/ios or write to jobs@tecton.ai. "
