@@ -461,6 +461,18 @@ def test_a_rule_phrase_with_a_slash_is_read_across_one(text: str, expected: list
     assert [hit.form.skill for hit in full_matcher().find(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Benefits: 401K, HSA, DSA", set()),  # a spending account
+        ("Work with DSA team members on SQL reporting", {"sql"}),  # a team
+        ("Good at DSA, Python and SQL", {"data-structures-algorithms", "python", "sql"}),
+    ],
+)
+def test_dsa_needs_words_of_programming_near_it(text: str, expected: set[str]) -> None:
+    assert {hit.form.skill for hit in full_matcher().find(text)} == expected
+
+
 def test_kdd_is_a_venue_beside_the_others_not_data_mining() -> None:
     text = "Publications in top venues (e.g., NeurIPS, ICML, KDD, SIGIR)."
     skills = {hit.form.skill for hit in full_matcher().find(text)}
