@@ -473,6 +473,19 @@ def test_dsa_needs_words_of_programming_near_it(text: str, expected: set[str]) -
     assert {hit.form.skill for hit in full_matcher().find(text)} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our Core Values of Honesty, Integrity, Loyalty, Fairness and Respect", set()),
+        ("Improve the safety and fairness of our products", {"fairness"}),
+        ("ensuring model versioning, explainability, and fairness", {"fairness"}),
+    ],
+)
+def test_fairness_needs_words_of_models_near_it(text: str, expected: set[str]) -> None:
+    found = {hit.form.skill for hit in full_matcher().find(text)}
+    assert found & {"fairness"} == expected
+
+
 def test_kdd_is_a_venue_beside_the_others_not_data_mining() -> None:
     text = "Publications in top venues (e.g., NeurIPS, ICML, KDD, SIGIR)."
     skills = {hit.form.skill for hit in full_matcher().find(text)}
