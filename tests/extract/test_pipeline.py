@@ -452,8 +452,11 @@ def test_a_whole_item_of_a_skills_list_is_its_own_context() -> None:
     mentions = [m for m in extract(text, kind="resume").mentions if not m.inferred]
     decisions = [m for m in mentions if m.skill == "decision-making"]
     assert [(m.text, m.section.value) for m in decisions] == [("Decision making", "skills")]
-    # a name a neighbouring skill does not confirm is not confirmed by a list either
+    # letters a neighbouring skill does not confirm are not confirmed by a list either; a word
+    # is ("Testing" in a resume's list of skills with their months)
     assert "scientific-publishing" not in extract("Skills\n- ACLS\n- BLS").skill_ids()
+    listed = "Skill Details\nTESTING- Experience - 24 months\nACLS- Experience - 6 months"
+    assert sorted(extract(listed, kind="resume").skill_ids()) == ["software-testing"]
     # and the words around a name still rule it out: medical records, not Amazon EMR
     assert "amazon-emr" in extract("Skills: Python, EMR, Spark").skill_ids()
     assert "amazon-emr" not in extract("Skills: Claims, EMR, and Registry Data").skill_ids()

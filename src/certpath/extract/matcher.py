@@ -249,8 +249,14 @@ class Matcher:
         # :meth:`coordinated`)
         self._plain = {f.key: f for f in forms if " " in f.key and not (f.checked or f.variant)}
         self._shared = _shareable(forms, self._plain)
-        # the forms a list of skills confirms: those a neighbouring skill would (:meth:`listed`)
-        self._listable = {form.key: form for form in forms if form.checked and form.neighbours}
+        # the forms a list of skills confirms (:meth:`listed`): those a neighbouring skill would,
+        # and words a neighbour would not ("Consulting", "Testing" as items of a list); not
+        # letters that name other things, which only their cue words confirm ("ACL", "POS")
+        self._listable = {
+            form.key: form
+            for form in forms
+            if form.checked and (form.neighbours or not form.case_sensitive)
+        }
         # the automaton also finds the word "non", whose next word is negated: one more
         # pattern costs about 2%, where a search of its own cost 7% (interleaved A/B)
         self._indexed = [*forms, _NON]
@@ -554,9 +560,11 @@ class Matcher:
         - 6 months". In a list of skills, the list is their context, though the words
         right before or after a name still rule it out as they would anywhere ("Claims, EMR,
         and Registry Data" is medical records, not Amazon EMR). A case-sensitive name
-        still needs its casing, or else to be written in lower case ("python, go, r"), and a
-        name that a neighbouring skill does not confirm ("ACL", "Word", "fine-tuning") is not
-        confirmed by a list either. The added hit's confidence is a tenth below its form's."""
+        still needs its casing, or else to be written in lower case ("python, go, r"). A word
+        that a neighbouring skill does not confirm is confirmed by a list ("Consulting",
+        "Testing"), letters that name other things are not ("ACL" is also access control
+        lists, "POS" a point of sale): only their cue words confirm them. The added hit's
+        confidence is a tenth below its form's."""
         listable = self._listable
         found = {(hit.form.skill, hit.start) for hit in hits}
         # a line of a name wrapped in a narrow column ("Power\nBI") is no item of its own
