@@ -71,11 +71,14 @@ def _fold_table() -> bytes:
 
 
 _TABLE = _fold_table()
-_NAME_DOT = re.compile(rb"\.(?=[A-Za-z0-9])(?!(?<=[A-Za-z0-9)\]\"'%]\.)[A-Z][a-z])")
-"""A dot inside a name ("Node.js", "ASP.NET", ".NET"), not one that ends a sentence, even with
-no space after it ("with Python.Docker basics", "(Excel).Attention to detail", "in 2019.Strong
-SQL": scraped text often loses that space). Most dots end sentences, so the few inside
-names are put back into text folded without dots: cheaper than a substitution of the many."""
+_NAME_DOT = re.compile(
+    rb"\.(?=[A-Za-z0-9])(?!(?<=[A-Za-z0-9)\]\"'%]\.)(?!(?:Net|Js)(?![A-Za-z]))[A-Z][a-z])"
+)
+"""A dot inside a name ("Node.js", "ASP.NET", ".NET", and "ASP.Net", "Vue.Js" with the capital
+a resume gives them), not one that ends a sentence, even with no space after it ("with
+Python.Docker basics", "(Excel).Attention to detail", "in 2019.Strong SQL": scraped text often
+loses that space). Most dots end sentences, so the few inside names are put back into text
+folded without dots: cheaper than a substitution of the many."""
 
 
 def lower_aligned(text: str) -> str:
@@ -1695,6 +1698,7 @@ _MASS_NOUNS = frozenset(
         "security",
         "feedback",
         "ownership",
+        "accountability",
         "leadership",
         "teamwork",
         "integrity",
