@@ -407,6 +407,22 @@ def test_a_company_saying_what_it_is_asks_for_none_of_its_traits() -> None:
     assert "agile" in by_skill("We are an Agile engineering team using Scrum.")
 
 
+def test_a_posting_names_its_employer_not_the_product_of_that_name() -> None:
+    text = (
+        "Figma is growing our team. At Figma, you will build ML features.\nRequirements\n- Python"
+    )
+    assert set(by_skill(text)) == {"python", "machine-learning"}
+    assert "ray" not in by_skill("About Anyscale\nAt Anyscale, we're on a mission to scale AI.")
+    # the product asked for, or listed with others, is a skill; a domain in the name says
+    # the work's domain; a resume's employer is left to the company-name rules
+    text = "Databricks is the data and AI company.\nRequirements\n- Experience with Databricks"
+    assert "databricks" in by_skill(text)
+    text = "Snowflake started with a clear vision. Know MPP databases such as Snowflake, Redshift."
+    assert "snowflake" in by_skill(text)
+    assert "insurance" in by_skill("Lancer Insurance Company is looking for a Data Engineer.")
+    assert "ux-design" in set(extract("At Figma, I designed flows.", kind="resume").skill_ids())
+
+
 def test_being_part_of_a_team_is_the_role_and_working_as_part_of_one_a_skill() -> None:
     assert "collaboration" not in by_skill("You will be part of a team of big thinkers.")
     assert "collaboration" not in by_skill("Become part of a team solving hard problems.")

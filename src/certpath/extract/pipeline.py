@@ -560,6 +560,35 @@ class Extractor:
 
     # ----------------------------------------------------------------------- annotation
 
+    def _employers(self, text: str, hits: list[Hit]) -> frozenset[str]:
+        """The names, as written, of the hits on product names that a posting presents as
+        its employer (the words before or after them, :data:`_EMPLOYER_BEFORE`,
+        :data:`_EMPLOYER_AFTER`): a product company's name names its product ("Anyscale" is
+        Ray, "Figma" a design tool), but "At Anyscale, we..." speaks of the company.
+
+        Only a proper name in the taxonomy, each word capitalised ("Hugging Face", not the
+        label "Product analytics"); for a soft or business skill only an alias that is not
+        its label ("Figma" of UX design, not "Consulting"); never a work domain ("Lancer
+        Insurance Company is looking for" says the work is in insurance); and as written with
+        a capital, not in capitals ("AI is the future")."""
+        names = set()
+        for hit in hits:
+            form, start, end = hit.form, hit.start, hit.end
+            written = text[start:end]
+            if (
+                not written[:1].isupper()
+                or written.isupper()
+                or form.skill in self.perks
+                or not all(word[:1].isupper() or word[:1].isdigit() for word in form.text.split())
+                or (form.skill in self.soft_or_business and form.text == self.labels[form.skill])
+            ):
+                continue
+            if _EMPLOYER_BEFORE.search(text, max(0, start - 12), start) or _EMPLOYER_AFTER.match(
+                text, end
+            ):
+                names.add(written)
+        return frozenset(names)
+
     def _annotate(self, document: Document, hits: list[Hit], ends: list[int]) -> list[Mention]:
         """Section, strength (stated by the clause, else by the section), years, confidence."""
         text = document.text
@@ -577,6 +606,7 @@ class Extractor:
         parentheses = _parentheses(text, hits)
         sections = document.sections
         stating = _stating(text, sections) if wants and hits else []
+        employers = self._employers(text, hits) if wants else frozenset()
         for number, hit in enumerate(hits):
             start, end = hit.start, hit.end
             at = bisect.bisect_right(starts, start) - 1 if starts else -1
@@ -607,6 +637,13 @@ class Extractor:
                 text, start, end, hit.form.skill not in self.perks
             ):
                 continue
+            if (
+                employers
+                and section not in _ASKED
+                and _employer(text, start, end, employers)
+                and not _listed_with(text, hits, number)
+            ):
+                continue  # "Figma is growing our team": the employer, not UX design
             # the clause around the hit: its line, cut at sentence and clause ends
             index = bisect.bisect_right(ends, start)
             line_start = ends[index - 1] if index else 0
@@ -975,6 +1012,52 @@ def _parentheses(text: str, hits: list[Hit]) -> list[tuple[int, int, int]]:
 
 
 _NO_YEARS: tuple[float | None, bool] = (None, False)
+
+
+_EMPLOYER_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?:At|AT|About|ABOUT|Join|Joining|[Hh]ere at|[Ww]ork at|"
+    r"[Ww]orking at|[Ww]elcome to)[ \t\xa0]+$"
+)
+"""Words that put a company's name after them as the employer: "At Anyscale, we...", "About
+Figma", "Join Hugging Face" (the capitals of "At" and "About" say a sentence or a heading
+opens there, not "expertise at scale", "passionate about Python")."""
+_EMPLOYER_AFTER = re.compile(
+    r"(?:[ \t]+(?:AI|Inc\.?|LLC))?(?:[ \t]+(?:is|was|has been)[ \t]+(?:(?:a|an|the)[ \t]+"
+    r"(?:leading|leader|global|world['’]s|fast[ -]growing|rapidly|venture|well[ -]funded|"
+    r"industry['’]?s?|pioneer|premier|company|startup|start-up|provider|platform for|maker)|"
+    r"on a mission|growing|hiring|looking for|seeking|founded|backed|redefining|transforming)\b|"
+    r"['’]s[ \t]+(?:mission|vision|customers|employees|culture)\b|[ \t]*\((?:NYSE|NASDAQ|Nasdaq):|"
+    r"[ \t]+started with\b)"
+)
+"""Words that make a capitalised name before them the employer: "Figma is growing our team",
+"Arize is the leading machine learning observability platform", "Anyscale's mission",
+"New Relic (NYSE: NEWR)"."""
+_ASKED = frozenset({SectionKind.REQUIREMENTS, SectionKind.SKILLS, SectionKind.NICE_TO_HAVE})
+"""Sections where a posting asks for skills: there the employer's own product is one
+("Experience with Databricks" in a Databricks posting)."""
+
+
+_LIST_JOINT = re.compile(r"[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?:(?:and|or)[ \t]+)?")
+"""What joins two items of a list on one line: a comma, a slash, "and", "or"."""
+
+
+def _listed_with(text: str, hits: list[Hit], number: int) -> bool:
+    """Whether hit ``number`` stands in a list with another skill, joined to the hit before or
+    after it by a comma, "and" or "or" ("MPP databases, such as Snowflake, Redshift,
+    BigQuery")."""
+    hit = hits[number]
+    if number and _LIST_JOINT.fullmatch(text, hits[number - 1].end, hit.start):
+        return True
+    return number + 1 < len(hits) and (
+        _LIST_JOINT.fullmatch(text, hit.end, hits[number + 1].start) is not None
+    )
+
+
+def _employer(text: str, start: int, end: int, employers: frozenset[str]) -> bool:
+    """Whether a hit is written as a name the posting gives its employer, or as the first
+    words of one ("Snorkel" of "Snorkel AI")."""
+    written = text[start:end]
+    return written in employers or any(name.startswith(written + " ") for name in employers)
 
 
 _NEIGHBOURLESS = frozenset({SectionKind.BENEFITS})
