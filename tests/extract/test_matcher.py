@@ -556,6 +556,16 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
             {"time-management": "organizational, verbal, and written skills"},
         ),
         ("robotics, AI and computer vision", {}),
+        # "skills" is shared though the last item names no skill with it
+        (
+            "Exceptional organizational and communications skills.",
+            {"time-management": "organizational and communications skills"},
+        ),
+        # ... along short items only: a long clause is no list of adjectives
+        (
+            "perform research and investigation of business systems using quantitative skills",
+            {},
+        ),
     ],
 )
 def test_a_coordination_names_the_skill_of_each_shared_word(
