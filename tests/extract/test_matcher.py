@@ -591,7 +591,7 @@ def test_a_name_headed_by_a_word_before_of_is_found_with_that_word_plural() -> N
     ("text", "expected"),
     [
         ("SQL and non-SQL technologies", ["sql"]),
-        ("linear and non-linear regression", []),
+        ("linear and non-linear regression", ["regression-analysis"]),  # non-linear is a name
         ("statistical and non-statistical model development", []),
         ("Non Clinical development programs", []),
         ("relational and non-relational data stores", ["nosql"]),  # a name holding its "non"

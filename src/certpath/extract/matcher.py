@@ -72,7 +72,7 @@ def _fold_table() -> bytes:
 
 _TABLE = _fold_table()
 _NAME_DOT = re.compile(
-    rb"\.(?=[A-Za-z0-9])(?!(?<=[A-Za-z0-9)\]\"'%]\.)(?!(?:Net|Js)(?![A-Za-z]))[A-Z][a-z])"
+    rb"\.(?=[A-Za-z0-9])(?!(?<=[A-Za-z0-9)\]\"'%+#]\.)(?!(?:Net|Js)(?![A-Za-z]))[A-Z][a-z])"
 )
 """A dot inside a name ("Node.js", "ASP.NET", ".NET", and "ASP.Net", "Vue.Js" with the capital
 a resume gives them), not one that ends a sentence, even with no space after it ("with
@@ -936,6 +936,7 @@ def _class_table() -> bytes:
         table[byte] = ord("a")
     for byte in range(ord("A"), ord("Z") + 1):
         table[byte] = ord("A")
+    table[ord("+")] = table[ord("#")] = ord("+")
     return bytes(table)
 
 
@@ -967,7 +968,13 @@ def _glued(text: str) -> list[int]:
     not a regex over every letter."""
     cases = text.encode("ascii", "replace").translate(_CLASSES)
     joins = []
-    for pattern, offset in ((b"aAaa", 1), (b"AAaa", 1), (b"aaAa ", 2), (b"aaaaaAAA", 5)):
+    for pattern, offset in (
+        (b"aAaa", 1),
+        (b"AAaa", 1),
+        (b"aaAa ", 2),
+        (b"aaaaaAAA", 5),
+        (b"+Aaa", 1),
+    ):
         at = cases.find(pattern)
         while at >= 0:
             joins.append(at + offset)

@@ -305,7 +305,11 @@ _CULTURE = re.compile(
     r"promote|reward|pride ourselves on|live by)|our (?:culture|values|core values|principles)|"
     r"(?:(?:a|the) )?culture (?:of|that|where|which|built on)|company culture|"
     r"(?:environment|workplace) (?:that|which|where) (?:values|celebrates|rewards|encourages|"
-    r"fosters|embraces|promotes))\b"
+    r"fosters|embraces|promotes)|"
+    r"(?:culture|environment|workplace)(?: that| which)? (?:encourages|fosters|values|celebrates|"
+    r"rewards|embraces|promotes|thrives|nurtures|fuels|inspires)|"
+    r"(?:culture|workplace)(?: that| which)? "
+    r"(?:focused on|founded on|based on|geared toward|centered on)|culture,? where)\b"
 )
 """Words that open a company's description of its own culture, over lower-cased text: a soft or
 business skill named after them in the same clause is what the company offers or prides
