@@ -512,10 +512,7 @@ def test_a_name_in_capitals_as_a_whole_list_item_matches_a_case_sensitive_form()
     ("text", "expected"),
     [
         ("unit and integration testing", {"unit-testing": "unit and integration testing"}),
-        (
-            "Front-end and back-end development",
-            {"frontend-development": "Front-end and back-end development"},
-        ),
+        ("web and mobile development", {"web-development": "web and mobile development"}),
         ("batch / stream processing", {"batch-processing": "batch / stream processing"}),
         (
             "data collection, cleaning and analysis",

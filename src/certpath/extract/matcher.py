@@ -438,7 +438,7 @@ class Matcher:
         """``hits`` (in text order) and the skills named through words they share with a
         coordinated neighbour, in text order: "unit and integration testing" names unit
         testing, "data collection, cleaning and analysis" data cleaning and data analysis,
-        "front-end and back-end development" frontend development.
+        "web and mobile development" web development.
 
         Only a form of several words with no rule to check is named so, through a word that
         is no part of a skill's name ("AI and computer vision" and "generative AI and computer
