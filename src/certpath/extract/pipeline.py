@@ -500,6 +500,13 @@ class Extractor:
             key for key, skill in catalog.skills.items() if skill.group.value == "soft"
         )
         self.nameable = self.perks | self.soft_or_business
+        # the surface forms that are proper names a posting's employer may bear (_employers)
+        self._proper_names = frozenset(
+            alias.text
+            for key, skill in catalog.skills.items()
+            for alias in skill.surface_forms()
+            if self._proper(key, alias.text)
+        )
         # a stack names each skill its letters spell out ("MEAN stack": MongoDB, Express,
         # Angular, Node.js), as explicitly as itself
         self.includes = {
@@ -576,22 +583,28 @@ class Extractor:
         Insurance Company is looking for" says the work is in insurance); and as written with
         a capital, not in capitals ("AI is the future")."""
         names = set()
+        proper = self._proper_names
         for hit in hits:
             form, start, end = hit.form, hit.start, hit.end
+            if form.text not in proper or not text[start].isupper():
+                continue
             written = text[start:end]
-            if (
-                not written[:1].isupper()
-                or written.isupper()
-                or form.skill in self.perks
-                or not all(word[:1].isupper() or word[:1].isdigit() for word in form.text.split())
-                or (form.skill in self.soft_or_business and form.text == self.labels[form.skill])
-            ):
+            if written.isupper():
                 continue
             if _EMPLOYER_BEFORE.search(text, max(0, start - 12), start) or _EMPLOYER_AFTER.match(
                 text, end
             ):
                 names.add(written)
         return frozenset(names)
+
+    def _proper(self, skill: str, text: str) -> bool:
+        """Whether a surface form of ``skill`` is a proper name an employer may bear (see
+        :meth:`_employers`)."""
+        return (
+            skill not in self.perks
+            and all(word[:1].isupper() or word[:1].isdigit() for word in text.split())
+            and not (skill in self.soft_or_business and text == self.labels[skill])
+        )
 
     def _annotate(self, document: Document, hits: list[Hit], ends: list[int]) -> list[Mention]:
         """Section, strength (stated by the clause, else by the section), years, confidence."""
