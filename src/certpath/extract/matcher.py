@@ -560,7 +560,7 @@ class Matcher:
             low = max(0, tail_start - 160)
             clause = text[low:tail_start]
             stop = max(map(clause.rfind, _CLAUSE_MARKS))
-            items = _ITEM_JOINT.split(clause[stop + 1 :])
+            items = ITEM_JOINT.split(clause[stop + 1 :])
             if len(items) < 2:
                 continue
             position = tail_start
@@ -830,10 +830,10 @@ def _skill_nouns(text: str) -> Iterator[tuple[str, int, int]]:
             at = text.find(stem, end)
 
 
-_ITEM_JOINT = re.compile(
+ITEM_JOINT = re.compile(
     r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|/)[ \t]*"
 )
-"""What joins the items of such a list."""
+"""What joins two items of a list on one line: a comma, a slash, "and", "or", "&"."""
 _CLAUSE_MARKS = (".", ";", ":", "\n", "(", ")", "•", "*")
 """What no such list runs across."""
 

@@ -31,7 +31,14 @@ from certpath.extract.document import (
     SectionKind,
     Strength,
 )
-from certpath.extract.matcher import NEARBY_SKILL, Hit, Matcher, lower_aligned, outside_links
+from certpath.extract.matcher import (
+    ITEM_JOINT,
+    NEARBY_SKILL,
+    Hit,
+    Matcher,
+    lower_aligned,
+    outside_links,
+)
 from certpath.extract.sections import detect_sections, flattened
 
 if TYPE_CHECKING:
@@ -1054,19 +1061,15 @@ _ASKED = frozenset({SectionKind.REQUIREMENTS, SectionKind.SKILLS, SectionKind.NI
 ("Experience with Databricks" in a Databricks posting)."""
 
 
-_LIST_JOINT = re.compile(r"[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*(?:(?:and|or)[ \t]+)?")
-"""What joins two items of a list on one line: a comma, a slash, "and", "or"."""
-
-
 def _listed_with(text: str, hits: list[Hit], number: int) -> bool:
     """Whether hit ``number`` stands in a list with another skill, joined to the hit before or
     after it by a comma, "and" or "or" ("MPP databases, such as Snowflake, Redshift,
     BigQuery")."""
     hit = hits[number]
-    if number and _LIST_JOINT.fullmatch(text, hits[number - 1].end, hit.start):
+    if number and ITEM_JOINT.fullmatch(text, hits[number - 1].end, hit.start):
         return True
     return number + 1 < len(hits) and (
-        _LIST_JOINT.fullmatch(text, hit.end, hits[number + 1].start) is not None
+        ITEM_JOINT.fullmatch(text, hit.end, hits[number + 1].start) is not None
     )
 
 
