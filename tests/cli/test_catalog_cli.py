@@ -273,3 +273,9 @@ def test_skills_show_names_what_a_stack_spells_out(
     code, out, _ = run("skills", "show", "py-stack")
     assert code == 0
     assert f"names each of: {skills[0]['id']}, {skills[1]['id']}" in out
+
+
+def test_skills_show_the_phrases_that_name_it_before_a_list() -> None:
+    code, out, _ = run("skills", "show", "cross-functional-collaboration")
+    assert code == 0
+    assert "'collaborating with'" in out and "followed by a list of 2 or more of" in out

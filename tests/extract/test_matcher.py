@@ -9,9 +9,16 @@ import pytest
 import yaml
 
 from certpath.catalog import load_catalog
-from certpath.catalog.models import Alias, AliasContext, Skill
+from certpath.catalog.models import Alias, AliasContext, ListPhrase, Skill
 from certpath.extract import matcher as matcher_module
-from certpath.extract.matcher import Matcher, _respelt, compile_forms, fold, outside_links
+from certpath.extract.matcher import (
+    Matcher,
+    _respelt,
+    compile_forms,
+    compile_leads,
+    fold,
+    outside_links,
+)
 
 
 @functools.cache
@@ -20,7 +27,7 @@ def full_matcher() -> Matcher:
 
 
 def matcher(*skills: Skill) -> Matcher:
-    return Matcher(compile_forms(skills))
+    return Matcher(compile_forms(skills), compile_leads(skills))
 
 
 def skill(
@@ -225,6 +232,50 @@ def test_not_after_rule() -> None:
     m = matcher(owner)
     assert m.find("total cost of ownership") == []
     assert [h.form.skill for h in m.find("a sense of ownership")] == ["ownership"]
+
+
+def test_a_phrase_followed_by_a_list_of_its_words_names_the_skill() -> None:
+    cross = Skill(
+        id="cross",
+        label="Cross-functional collaboration",
+        group="soft",
+        type="soft",
+        lists=[
+            ListPhrase(
+                after=["partnering with", "working closely with"],
+                items=["product", "engineering", "design", "finance", "data science"],
+            )
+        ],
+    )
+    collaboration = skill("collaboration", "partner with", kind="soft")
+    finance = skill(
+        "finance", Alias(text="finance", ambiguous=True, context=AliasContext(cues=["banking"]))
+    )
+    m = matcher(cross, collaboration, finance, skill("python", label="Python"))
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(h.form.skill, text[h.start : h.end]) for h in m.find(text)]
+
+    text = "Partner with our Product, Design & Data Science teams to ship."
+    assert found(text) == [  # any tense of the phrase; the form of its words stays
+        ("collaboration", "Partner with"),
+        ("cross", "Partner with our Product, Design & Data Science teams"),
+    ]
+    assert found("Worked closely with product managers and engineering.") == [
+        ("cross", "Worked closely with product managers and engineering")
+    ]
+
+    def listed(text: str) -> bool:
+        return "cross" in dict(found(text))
+
+    assert not listed("Partnered with Finance and Python users")  # a list of its words only
+    assert not listed("partnered with the product team")  # one item is no list
+    assert not listed("partnered with sales and marketing")
+    assert not listed("partnered with product and design data")  # the list must end there
+    # a list of teams confirms no name in it: "Finance" is a team, not the domain
+    assert found("partnering with Finance and Product") == [
+        ("cross", "partnering with Finance and Product")
+    ]
 
 
 def test_multiword_form_does_not_match_across_punctuation() -> None:

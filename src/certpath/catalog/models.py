@@ -339,6 +339,37 @@ class Alias(Model):
         return self
 
 
+class ListPhrase(Model):
+    """Phrases that name a skill only when a list of certain words follows them: "collaborate
+    with Product, Engineering and Design teams" is cross-functional collaboration, "collaborate
+    with the team" is not. Read by the extraction engine, which matches the list word by word:
+    each item holds one of ``items`` (a word or a phrase such as "data science"), after words
+    that qualify it ("our", "senior", "data") and before a noun that names its people ("teams",
+    "partners", "managers"); items are joined by commas, "and", "or", "&" or "/", and the list
+    ends where its clause does or a preposition ("to", "on", "across") begins."""
+
+    after: list[str] = Field(
+        min_length=1,
+        description="Phrases the list follows ('collaborate with', 'partnering with'); a phrase "
+        "whose first word is a verb's -ing form also leads in its other tenses.",
+    )
+    items: list[str] = Field(
+        min_length=2, description="Words or phrases an item of the list must hold ('product')."
+    )
+    at_least: int = Field(default=2, ge=2, description="Items the list must have.")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _plain_words(self) -> ListPhrase:
+        for phrase in [*self.after, *self.items]:
+            if not re.fullmatch(r"[A-Za-z][A-Za-z&/-]*(?: [A-Za-z][A-Za-z&/-]*)*", phrase):
+                raise ValueError(
+                    f"list phrase {phrase!r} must be words of letters (and '-', '&', '/') "
+                    "separated by single spaces"
+                )
+        return self
+
+
 class OnetCrosswalk(Model):
     commodity_code: str | None = Field(default=None, pattern=r"^\d{8}$")
     commodity_title: str | None = None
@@ -364,6 +395,11 @@ class Skill(Model):
         default_factory=list,
         description="Skills its name spells out, each named wherever it is: a stack's letters "
         "(MEAN stack: MongoDB, Express, Angular, Node.js).",
+    )
+    lists: list[ListPhrase] = Field(
+        default_factory=list,
+        description="Phrases that name the skill when a list of given words follows them "
+        "('collaborate with Product, Engineering and Design teams').",
     )
     description: str | None = None
     crosswalk: Crosswalk = Field(default_factory=Crosswalk)

@@ -97,8 +97,8 @@ def show(
     key: str = typer.Argument(..., help="Skill id, label or alias."),
     json_: bool = typer.Option(False, "--json", help="Print JSON (every field)."),
 ) -> None:
-    """Show a skill: its surface forms, context rules, parent, children, the skills its name
-    spells out (a stack) and crosswalks.
+    """Show a skill: its surface forms, context rules, the phrases that name it before a
+    list, parent, children, the skills its name spells out (a stack) and crosswalks.
 
     Example:
 
@@ -142,6 +142,11 @@ def show(
             )
         )
     console.print(table("Surface forms", ["form", "case-sensitive", "ambiguous", "context"], rows))
+    for phrase in skill.lists:
+        console.print(
+            f"also named by {', '.join(repr(t) for t in phrase.after)} (any tense) followed by a "
+            f"list of {phrase.at_least} or more of: {', '.join(phrase.items)}"
+        )
     cross = skill.crosswalk
     links = [
         ("ESCO", cross.esco_uri),

@@ -211,13 +211,13 @@ _NON = Form(
 """Not a skill: the automaton's pattern for "non", which negates the name after it."""
 
 
-_PLAIN, _CASED, _RULED, _CHECKED, _WRITTEN, _NEGATION = range(6)
+_PLAIN, _CASED, _RULED, _CHECKED, _WRITTEN, _NEGATION, _LEAD = range(7)
 """What a pattern's hit needs (:attr:`Matcher._kinds`): nothing; its casing checked
 (:attr:`Form.case_only`); only the words right after or before it looked at (a form that
 is neither ambiguous nor case-sensitive: it then confirms its neighbours as a plain one
 does); its context rules applied (:func:`_check`); its casing checked first
-(:func:`_written_as`), then its context rules; or it is "non", which negates the next
-word's name."""
+(:func:`_written_as`), then its context rules; it is "non", which negates the next
+word's name; or it is a phrase that may lead a list (:class:`Lead`)."""
 
 
 class Hit(NamedTuple):
@@ -233,6 +233,18 @@ class Hit(NamedTuple):
     cue: str | None = None  # the cue word that confirmed an ambiguous form
 
 
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A phrase that names a skill when a list of given words follows it (a taxonomy
+    :class:`~certpath.catalog.models.ListPhrase`): "collaborate with Product, Engineering and
+    Design teams". ``form`` is what a hit on the phrase and its list is."""
+
+    key: str  # the folded phrase as the automaton matches it
+    form: Form
+    listed: re.Pattern[str]  # the list, from right after the phrase to where it ends
+    first: frozenset[str]  # the first words of its items, folded
+
+
 class Matcher:
     """All surface forms of a taxonomy, compiled once; :meth:`find` is the hot path.
 
@@ -243,8 +255,9 @@ class Matcher:
         ['python', 'r', 'sql']
     """
 
-    def __init__(self, forms: list[Form]) -> None:
+    def __init__(self, forms: list[Form], leads: list[Lead] | None = None) -> None:
         self.forms = forms
+        self.leads = leads or []
         self._keys = frozenset(form.key for form in forms)
         self._one_word = frozenset(key for key in self._keys if " " not in key)
         # the forms a shared word may name: of several words, as written (no rule to check, no
@@ -262,7 +275,20 @@ class Matcher:
         }
         # the automaton also finds the word "non", whose next word is negated: one more
         # pattern costs about 2%, where a search of its own cost 7% (interleaved A/B)
-        self._indexed = [*forms, _NON]
+        # a lead phrase's own pattern names no skill: it keeps what it overlaps, and what
+        # overlaps it keeps it ("collaborate across teams" holds "across teams")
+        # each lead phrase is entered with each word a list after it may begin with ("partner
+        # with product", "partner with our"), so that the automaton passes over the many that
+        # begin none ("work with a team"); as a descriptive phrase of no skill, an entry drops
+        # no hit it overlaps (:func:`_nests`), and what overlaps it keeps it
+        starts = [
+            (number, lead, word)
+            for number, lead in enumerate(self.leads)
+            for word in sorted(lead.first | _QUALIFYING)
+        ]
+        self._lead_at = [(number, len(lead.key)) for number, lead, _ in starts]
+        anchors = [replace(lead.form, skill="") for lead in self.leads]
+        self._indexed = [*forms, _NON, *(anchors[number] for number, _, _ in starts)]
         # what each pattern's hit needs, looked up by index in the hot path (a byte, where a
         # form's attributes would be read one by one)
         self._kinds = bytes(
@@ -280,14 +306,18 @@ class Matcher:
                     for f in forms
                 ),
                 _NEGATION,
+                *(_LEAD for _ in starts),
             ]
         )
-        patterns = [b" " + form.key.encode("ascii") + b" " for form in self._indexed]
+        self._leads_from = len(forms) + 1
+        patterns = [b" " + form.key.encode("ascii") + b" " for form in [*forms, _NON]]
+        patterns += [f" {lead.key} {word} ".encode("ascii") for _, lead, word in starts]
         self._scan = _scanner(patterns)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Matcher:
-        return cls(compile_forms(catalog.skills.values()))
+        skills = catalog.skills.values()
+        return cls(compile_forms(skills), compile_leads(skills))
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -675,6 +705,7 @@ class Matcher:
         add = hits.append
         pending: list[tuple[int, int, Form]] = []
         kinds, negated = self._kinds, -1
+        leads: list[tuple[int, int]] = []  # (end in ``text``, lead number)
         for start, end, index in kept:
             kind = kinds[index]
             if start == negated:
@@ -697,12 +728,15 @@ class Matcher:
                 written = text[start:end]
                 if written == form.text or _cased(form, text, written, start, end):
                     add(_new(Hit, (form, start, end, form.confidence, None)))
-            else:  # "non-relational", "non-linear": the next word's name is not the skill
+            elif kind == _NEGATION:  # "non-linear": the next word's name is not the skill
                 negated = end + 1
+            else:  # a phrase that may lead a list, and the first word of one
+                number, length = self._lead_at[index - self._leads_from]
+                leads.append((start + length, number))
         if unordered:  # a hit nested in a phrase came before it: starts in order, for bisect
             hits.sort(key=_START)
         if not pending:
-            return hits
+            return self._listed_after(text, leads, hits) if leads else hits
         # unambiguous hits confirm ambiguous neighbours; a product name ("Ruby", "Julia") only
         # by a technical one, a language, tool, library, framework or platform ("Ruby Smith
         # praised my teamwork" names no language)
@@ -725,7 +759,25 @@ class Matcher:
                 if hit is not None:
                     hits.append(hit)
         hits.sort(key=_START)
-        return hits
+        # last, so that a list of teams confirms no name in it ("Finance" as a team)
+        return self._listed_after(text, leads, hits) if leads else hits
+
+    def _listed_after(self, text: str, leads: list[tuple[int, int]], hits: list[Hit]) -> list[Hit]:
+        """``hits`` (in text order) and a hit of each lead phrase that a list of its words
+        follows, spanning the phrase and the list: "Partner with Product and Engineering
+        teams" is cross-functional collaboration, "partner with the team" is not."""
+        added = []
+        for end, number in leads:
+            lead = self.leads[number]
+            listed = lead.listed.match(text, end)
+            if listed is None:
+                continue
+            start, stop = end - len(lead.key), listed.end()
+            form = lead.form
+            added.append(_new(Hit, (form, start, stop, form.confidence, "(a list)")))
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=_START)
 
 
 def _scanner(patterns: list[bytes]) -> Callable[[bytes], list[tuple[int, int, int]]]:
@@ -910,15 +962,19 @@ def _longest(
 
     Two phrases of different skills that only share a word ("clinical data" and "data
     analysis" in "clinical data analysis", "generative AI" and "AI technologies") both stay:
-    neither holds the other, and the text names both.
+    neither holds the other, and the text names both. So do a phrase that may lead a list,
+    which names no skill, and what it overlaps.
     """
     outer = forms[index]
+    if not outer.skill:  # a phrase that may lead a list (:class:`Lead`) takes nothing's place
+        return True
     dropped = []
     at = len(kept) - 1
     while at >= 0 and kept[at][1] > start:  # kept hits end in order: these all overlap
         last = kept[at]
-        if last[0] < start and last[1] < end and forms[last[2]].skill != outer.skill:
-            at -= 1  # crossing, not nested: both stay
+        inner = forms[last[2]].skill
+        if not inner or (last[0] < start and last[1] < end and inner != outer.skill):
+            at -= 1  # a lead phrase, or crossing, not nested: both stay
             continue
         if last[1] - last[0] >= end - start:
             return False
@@ -1486,6 +1542,102 @@ def _respelt(key: str) -> str:
     return key
 
 
+_LIST_QUALIFIERS: tuple[str, ...] = (
+    "the", "our", "their", "your", "its", "other", "various", "both", "multiple", "many",
+    "several", "all", "key", "core", "internal", "global", "regional", "local", "senior",
+    "respective", "relevant", "peer", "partner", "adjacent", "broader", "extended",
+    "cross-functional", "company", "data", "technical",
+)  # fmt: skip
+"""Words that may qualify an item of a list that follows a :class:`Lead` ("our Product",
+"senior Engineering", "data science"), counted as no item of their own."""
+_QUALIFYING = frozenset(_key(word).split(" ")[0] for word in _LIST_QUALIFIERS)
+_LIST_HEADS: tuple[str, ...] = (
+    "team", "teams", "members", "department", "departments", "group", "groups", "function",
+    "functions", "organization", "organizations", "organisation", "organisations", "org",
+    "orgs", "unit", "units", "partner", "partners", "stakeholder", "stakeholders", "leader",
+    "leaders", "leadership", "manager", "managers", "counterpart", "counterparts",
+    "colleagues", "peers", "personnel", "staff", "expert", "experts", "professionals", "owner",
+    "owners", "leads", "disciplines", "division", "divisions", "communities", "verticals",
+    "squads", "pods", "team members",
+)  # fmt: skip
+"""Nouns that name the people of an item ("Engineering teams", "product managers")."""
+
+
+def _trie(phrases: tuple[str, ...] | list[str]) -> str:
+    """A pattern matching any of ``phrases`` (in lower case; a space or hyphen in one matches
+    runs of either), written as a trie: Python's ``re`` tries the branches of an alternation
+    one by one, so a hundred words as a trie match several times faster."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = tree
+        for character in " ".join(phrase.lower().replace("-", " ").split()):
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [
+            (r"[\s-]+" if character == " " else re.escape(character)) + pattern(child)
+            for character, child in sorted(node.items())
+            if character
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return pattern(tree)
+
+
+_LIST_JOINT = (
+    r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&|as well as)[ \t]+|[ \t]*[/&][ \t]*)"
+)
+_LIST_ENDS = (
+    r"[ \t]*(?:[.,;:!?()\n\r•*\u2013\u2014-]|$)|[ \t]+(?:to|on|in|for|across|throughout|as|at|"
+    r"during|within|from|who|that|which|where|while|when|with|around|regarding|via|through|by|"
+    r"of|among|and|or|including|such|into|toward|towards|globally|closely|daily|regularly|"
+    r"effectively|early|together|alike|both|using|under|over|about)\b"
+)
+"""What may follow a list led by a :class:`Lead`: the end of its clause, or a word that is no
+noun ("... and Design teams to ship", "... and Design teams."): "sales and marketing data"
+is no list of teams."""
+
+
+def compile_leads(skills: object) -> list[Lead]:
+    """The :class:`Lead` of every list phrase of ``skills`` (taxonomy ``lists``), each -ing
+    phrase also in its other tenses ("partnering with": "partner with", "partnered with")."""
+    from certpath.catalog.models import Alias, Skill
+
+    leads: dict[str, Lead] = {}
+    for skill in skills:  # type: ignore[attr-defined]
+        assert isinstance(skill, Skill)
+        for phrase in skill.lists:
+            item = (
+                rf"(?:{_trie(_LIST_QUALIFIERS)}(?![A-Za-z0-9])[ \t]+){{0,3}}"
+                rf"{_trie(phrase.items)}(?![A-Za-z0-9])"
+                rf"(?:[ \t]+{_trie(_LIST_HEADS)}(?![A-Za-z0-9])){{0,2}}"
+            )
+            pattern = re.compile(  # the longest list of enough items that ends where it may
+                rf"[ \t]+{item}(?:{_LIST_JOINT}{item}){{{phrase.at_least - 1},}}(?={_LIST_ENDS})",
+                re.IGNORECASE,
+            )
+            first = frozenset(_key(item).split(" ")[0] for item in phrase.items)
+            for text in phrase.after:
+                alias = Alias(text=text)
+                key = _key(text)
+                for variant, written in [(key, text), *_inflected(alias, key)]:
+                    form = _form(
+                        skill.id,
+                        alias.model_copy(update={"text": written}),
+                        variant,
+                        variant=False,
+                        descriptive=True,
+                        technical=False,
+                    )
+                    leads.setdefault(variant, Lead(variant, form, pattern, first))
+    return list(leads.values())
+
+
 def compile_forms(skills: object) -> list[Form]:
     """Compile every surface form of ``skills`` (an iterable of Skill), with variants.
 
@@ -1645,6 +1797,7 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
     "communicating": ("communicate", "communicates", "communicated"),
     "conducting": ("conduct", "conducts", "conducted"),
     "contributing": ("contribute", "contributes", "contributed"),
+    "coordinating": ("coordinate", "coordinates", "coordinated"),
     "creating": ("create", "creates", "created"),
     "dealing": ("deal", "deals", "dealt"),
     "defining": ("define", "defines", "defined"),
@@ -1665,10 +1818,13 @@ _INFLECTIONS: dict[str, tuple[str, ...]] = {
     "handling": ("handle", "handles", "handled"),
     "identifying": ("identify", "identifies", "identified"),
     "inspiring": ("inspire", "inspires", "inspired"),
+    "interacting": ("interact", "interacts", "interacted"),
+    "interfacing": ("interface", "interfaces", "interfaced"),
     "interviewing": ("interview", "interviews", "interviewed"),
     "juggling": ("juggle", "juggles", "juggled"),
     "keeping": ("keep", "keeps"),
     "leading": ("lead", "leads", "led"),
+    "liaising": ("liaise", "liaises", "liaised"),
     "making": ("make", "makes", "made"),
     "maintaining": ("maintain", "maintains", "maintained"),
     "managing": ("manage", "manages", "managed"),
