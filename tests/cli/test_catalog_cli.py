@@ -278,4 +278,5 @@ def test_skills_show_names_what_a_stack_spells_out(
 def test_skills_show_the_phrases_that_name_it_before_a_list() -> None:
     code, out, _ = run("skills", "show", "cross-functional-collaboration")
     assert code == 0
-    assert "'collaborating with'" in out and "followed by a list of 2 or more of" in out
+    assert "'collaborating with'" in out
+    assert "followed by a list of 2 or more of" in out
