@@ -275,12 +275,11 @@ class Matcher:
         }
         # the automaton also finds the word "non", whose next word is negated: one more
         # pattern costs about 2%, where a search of its own cost 7% (interleaved A/B)
-        # a lead phrase's own pattern names no skill: it keeps what it overlaps, and what
-        # overlaps it keeps it ("collaborate across teams" holds "across teams")
-        # each lead phrase is entered with each word a list after it may begin with ("partner
-        # with product", "partner with our"), so that the automaton passes over the many that
-        # begin none ("work with a team"); as a descriptive phrase of no skill, an entry drops
-        # no hit it overlaps (:func:`_nests`), and what overlaps it keeps it
+        # each phrase that may lead a list is entered with each word a list after it may
+        # begin with ("partner with product", "partner with our"), so that the automaton passes
+        # over the many that begin none ("work with a team"); as a pattern of no skill, an
+        # entry drops no hit it overlaps and no hit drops it (:func:`_longest`): "collaborate
+        # across teams" still holds "across teams"
         starts = [
             (number, lead, word)
             for number, lead in enumerate(self.leads)
