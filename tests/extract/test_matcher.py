@@ -795,7 +795,7 @@ def test_framework_names_beside_other_frameworks() -> None:
     [
         ("Wrote Spark jobs that cut latency by 40%.", ["apache-spark"]),
         ("Maintained the Kafka cluster.", ["apache-kafka"]),
-        ("Migrated Oracle stored procedures.", ["oracle-database"]),
+        ("Migrated Oracle stored procedures.", ["oracle-database", "sql"]),
         ("Shipped a Rust backend.", ["backend-development", "rust"]),
         ("Turned research topics into surveys.", []),  # no technology: no skill
         ("Chef jobs in our kitchens.", []),  # a capital that opens a sentence of prose
