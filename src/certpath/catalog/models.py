@@ -345,8 +345,9 @@ class ListPhrase(Model):
     with the team" is not. Read by the extraction engine, which matches the list word by word:
     each item holds one of ``items`` (a word or a phrase such as "data science"), after words
     that qualify it ("our", "senior", "data") and before a noun that names its people ("teams",
-    "partners", "managers"); items are joined by commas, "and", "or", "&" or "/", and the list
-    ends where its clause does or a preposition ("to", "on", "across") begins."""
+    "partners", "managers"); items are joined by commas, "and", "or", "&", "/" or "as well
+    as", and the list ends where its clause does or a preposition ("to", "on", "across")
+    begins."""
 
     after: list[str] = Field(
         min_length=1,

@@ -285,7 +285,7 @@ class Matcher:
             for number, lead in enumerate(self.leads)
             for word in sorted(lead.first | _QUALIFYING)
         ]
-        self._lead_at = [(number, len(lead.key)) for number, lead, _ in starts]
+        self._lead_at = [number for number, _, _ in starts]  # each entry's lead
         anchors = [replace(lead.form, skill="") for lead in self.leads]
         self._indexed = [*forms, _NON, *(anchors[number] for number, _, _ in starts)]
         # what each pattern's hit needs, looked up by index in the hot path (a byte, where a
@@ -704,7 +704,7 @@ class Matcher:
         add = hits.append
         pending: list[tuple[int, int, Form]] = []
         kinds, negated = self._kinds, -1
-        leads: list[tuple[int, int]] = []  # (end in ``text``, lead number)
+        leads: list[tuple[int, int]] = []  # (start in ``text``, lead number)
         for start, end, index in kept:
             kind = kinds[index]
             if start == negated:
@@ -730,8 +730,7 @@ class Matcher:
             elif kind == _NEGATION:  # "non-linear": the next word's name is not the skill
                 negated = end + 1
             else:  # a phrase that may lead a list, and the first word of one
-                number, length = self._lead_at[index - self._leads_from]
-                leads.append((start + length, number))
+                leads.append((start, self._lead_at[index - self._leads_from]))
         if unordered:  # a hit nested in a phrase came before it: starts in order, for bisect
             hits.sort(key=_START)
         if not pending:
@@ -766,12 +765,12 @@ class Matcher:
         follows, spanning the phrase and the list: "Partner with Product and Engineering
         teams" is cross-functional collaboration, "partner with the team" is not."""
         added = []
-        for end, number in leads:
+        for start, number in leads:
             lead = self.leads[number]
-            listed = lead.listed.match(text, end)
+            listed = lead.listed.match(text, start + len(lead.key))
             if listed is None:
                 continue
-            start, stop = end - len(lead.key), listed.end()
+            stop = listed.end()
             form = lead.form
             added.append(_new(Hit, (form, start, stop, form.confidence, "(a list)")))
         if not added:
@@ -882,9 +881,10 @@ def _skill_nouns(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 ITEM_JOINT = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|/)[ \t]*"
+    r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&|as well as)[ \t]+|/)[ \t]*"
 )
-"""What joins two items of a list on one line: a comma, a slash, "and", "or", "&"."""
+"""What joins two items of a list on one line: a comma, a slash, "and", "or", "&", "as well
+as"."""
 _CLAUSE_MARKS = (".", ";", ":", "\n", "(", ")", "•", "*")
 """What no such list runs across."""
 
@@ -1588,9 +1588,6 @@ def _trie(phrases: tuple[str, ...] | list[str]) -> str:
     return pattern(tree)
 
 
-_LIST_JOINT = (
-    r"[ \t]*(?:,[ \t]*(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&|as well as)[ \t]+|[ \t]*[/&][ \t]*)"
-)
 _LIST_ENDS = (
     r"[ \t]*(?:[.,;:!?()\n\r•*\u2013\u2014-]|$)|[ \t]+(?:to|on|in|for|across|throughout|as|at|"
     r"during|within|from|who|that|which|where|while|when|with|around|regarding|via|through|by|"
@@ -1617,7 +1614,8 @@ def compile_leads(skills: object) -> list[Lead]:
                 rf"(?:[ \t]+{_trie(_LIST_HEADS)}(?![A-Za-z0-9])){{0,2}}"
             )
             pattern = re.compile(  # the longest list of enough items that ends where it may
-                rf"[ \t]+{item}(?:{_LIST_JOINT}{item}){{{phrase.at_least - 1},}}(?={_LIST_ENDS})",
+                rf"[ \t]+{item}(?:{ITEM_JOINT.pattern}{item}){{{phrase.at_least - 1},}}"
+                rf"(?={_LIST_ENDS})",
                 re.IGNORECASE,
             )
             first = frozenset(_key(item).split(" ")[0] for item in phrase.items)
